@@ -1,0 +1,74 @@
+"""A page cache for anonymous visitors that cannot leak previews or personal pages.
+
+Only responses that a Wagtail page's ``serve`` marked as cacheable are stored (previews are
+served by ``serve_preview`` and never marked), and only for requests without a session
+cookie, so nobody who is logged in, or has a form in flight, ever gets or fills a cached
+copy. Responses that set cookies or say ``private``/``no-store`` are not stored. Publishing,
+unpublishing, moving or deleting a page and editing a theme bump a generation number that is
+part of every key, which retires the whole cache at once; pages link to each other, so a
+narrower invalidation would miss menus and listings.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import cc_delim_re
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "heart:page-cache:generation"
+
+
+def _generation():
+    return cache.get(GENERATION_KEY) or 0
+
+
+def invalidate_page_cache(**kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _key(request, generation):
+    return f"heart:page-cache:{generation}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _may_use_cache(request):
+    return (
+        settings.HEART_PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _may_store(request, response):
+    if not getattr(request, "heart_page_cacheable", False) or response.status_code != 200:
+        return False
+    if response.streaming or response.cookies or response.has_header("Vary") and "Cookie" in response["Vary"]:
+        return False
+    directives = {d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
+    return not directives & {"private", "no-store", "no-cache"}
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            return self.get_response(request)
+        generation = _generation()
+        key = _key(request, generation)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Heart-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _may_store(request, response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, response, settings.HEART_PAGE_CACHE_SECONDS)
+            response["X-Heart-Cache"] = "miss"
+        return response

@@ -1,0 +1,100 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from ..models import AccessibilityStatementPage
+from ..selectors import page_translations, theme_names_by_key
+
+register = template.Library()
+
+MISSING_TRANSLATION_PARAM = "missing_translation"
+
+
+def _language_name(code):
+    with translation.override(code):
+        return str(dict(settings.LANGUAGES)[code])
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per site language: where the switcher and ``hreflang`` should point.
+
+    For a Wagtail page, the entry points at its translation, or, where none is published,
+    at the source-language page with a marker that makes it show a notice in the visitor's
+    language. Other views are translated by their URL pattern.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = translation.get_language()
+    page = context.get("page")
+    translations = page_translations(page) if isinstance(page, Page) else None
+    links = []
+    for code, _name in settings.LANGUAGES:
+        entry = {"code": code, "name": _language_name(code), "is_current": code == current, "available": True}
+        if translations is None:
+            entry["url"] = translate_url(request.path, code)
+        elif code in translations:
+            entry["url"] = translations[code].get_url(request)
+        else:
+            fallback = translations.get(settings.LANGUAGE_CODE) or page
+            entry["url"] = f"{fallback.get_url(request)}?{MISSING_TRANSLATION_PARAM}={code}"
+            entry["available"] = False
+        if entry["url"] is None:
+            continue
+        entry["full_url"] = request.build_absolute_uri(entry["url"])
+        links.append(entry)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def missing_translation_notice(context):
+    """The language a visitor asked for but this page lacks, or ``None``."""
+    request = context.get("request")
+    if request is None:
+        return None
+    wanted = request.GET.get(MISSING_TRANSLATION_PARAM, "")
+    if wanted in dict(settings.LANGUAGES) and wanted != translation.get_language():
+        return {"code": wanted, "name": _language_name(wanted)}
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def localized_theme_names(context, themes):
+    """Names of ``themes`` in the active language, from one query per request."""
+    request = context.get("request")
+    cache_attr = f"_heart_theme_names_{translation.get_language()}"
+    names = getattr(request, cache_attr, None) if request else None
+    if names is None:
+        names = theme_names_by_key()
+        if request is not None:
+            setattr(request, cache_attr, names)
+    return [{"name": names.get(t.translation_key, t.name), "slug": t.slug} for t in themes]
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """The home page in the active language (falls back to the default site root)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    root = site.root_page
+    return root.localized if root else None
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context, root):
+    if root is None:
+        return []
+    return list(
+        root.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
+    )
+
+
+@register.simple_tag
+def accessibility_statement():
+    page = AccessibilityStatementPage.objects.live().filter(locale__language_code=translation.get_language())
+    return page.only("id", "title", "url_path", "path", "depth").first()

@@ -1,0 +1,35 @@
+"""Reads of news articles, shaped so that a listing costs the same queries at any length."""
+
+from django.db.models import Prefetch
+
+from heart_site.core.models import Theme
+
+
+def news_queryset():
+    from .models import NewsPage
+
+    return (
+        NewsPage.objects.live()
+        .public()
+        .defer_streamfields()
+        .select_related("image", "locale")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.all()))
+        .order_by("-date", "-pk")
+    )
+
+
+def news_for_index(index_page, *, theme=None):
+    articles = news_queryset().child_of(index_page)
+    if theme is not None:
+        articles = articles.filter(themes__translation_key=theme.translation_key).distinct()
+    return articles
+
+
+def latest_news(*, locale, limit):
+    return list(news_queryset().filter(locale=locale)[:limit])
+
+
+def theme_from_slug(slug, *, locale):
+    if not slug:
+        return None
+    return Theme.objects.filter(locale=locale, slug=slug).first()
