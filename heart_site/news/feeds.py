@@ -31,9 +31,6 @@ class NewsRssFeed(Feed):
     def description(self):
         return self.index_page.intro or self.index_page.title
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": self.index_page.locale.language_code}
-
     def items(self):
         return selectors.news_for_index(self.index_page)[:FEED_LENGTH]
 

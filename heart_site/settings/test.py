@@ -5,7 +5,7 @@ against PostgreSQL and Redis.
 """
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, LOGGING, env
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False
@@ -20,3 +20,4 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CELERY_TASK_ALWAYS_EAGER = False
+LOGGING["root"]["level"] = "WARNING"

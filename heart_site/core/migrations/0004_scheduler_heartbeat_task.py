@@ -3,21 +3,15 @@ Administrators can change or pause it in the admin like any other schedule."""
 
 from django.db import migrations
 
-TASK = "heart_site.core.record_scheduler_heartbeat"
+from heart_site.core.reference_data import ensure_heartbeat_task, remove_heartbeat_task
 
 
 def create(apps, schema_editor):
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    every_minute, _ = IntervalSchedule.objects.get_or_create(every=1, period="minutes")
-    PeriodicTask.objects.get_or_create(
-        name="Scheduler heartbeat",
-        defaults={"task": TASK, "interval": every_minute, "enabled": True},
-    )
+    ensure_heartbeat_task(apps)
 
 
 def remove(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(task=TASK).delete()
+    remove_heartbeat_task(apps)
 
 
 class Migration(migrations.Migration):
