@@ -36,17 +36,39 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def reference_data(django_db_setup, django_db_blocker):
-    """Locales, themes and staff groups as the data migrations create them.
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (rate limits, site roots, the page cache)."""
+    from django.core.cache import cache
 
-    Transactional tests (live server, browser) flush every table afterwards, taking the
-    migrations' rows with them, so each test that needs them asks for this fixture.
-    """
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _ensure_reference_data():
+    from wagtail.models import Collection
+
     from heart_site.core import reference_data
 
+    reference_data.ensure(django_apps)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Transactional tests (live server, browser, real workers) flush every table when they
+    end, taking the data migrations' rows with them; a reused database may start that way."""
     with django_db_blocker.unblock():
-        reference_data.ensure(django_apps)
+        _ensure_reference_data()
+
+
+@pytest.fixture
+def reference_data(django_db_setup, django_db_blocker):
+    """Locales, themes, staff groups and tree roots, for tests that run after a flush."""
+    with django_db_blocker.unblock():
+        _ensure_reference_data()
 
 
 @pytest.fixture

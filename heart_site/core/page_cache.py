@@ -1,9 +1,9 @@
 """A page cache for anonymous visitors that cannot leak previews or personal pages.
 
 Only responses that a Wagtail page's ``serve`` marked as cacheable are stored (previews are
-served by ``serve_preview`` and never marked), and only for requests without a session
-cookie, so nobody who is logged in, or has a form in flight, ever gets or fills a cached
-copy. Responses that set cookies or say ``private``/``no-store`` are not stored. Publishing,
+served by ``serve_preview`` and never marked), and only for requests without a session or
+messages cookie, so nobody who is logged in, or has a notice waiting, ever gets or fills a
+cached copy. Responses that set cookies or say ``private``/``no-store`` are not stored. Publishing,
 unpublishing, moving or deleting a page and editing a theme bump a generation number that is
 part of every key, which retires the whole cache at once; pages link to each other, so a
 narrower invalidation would miss menus and listings.
@@ -35,18 +35,25 @@ def _key(request, generation):
     return f"heart:page-cache:{generation}:{request.get_host()}:{request.get_full_path()}"
 
 
+# A session means someone may be logged in; a messages cookie holds a notice for this visitor.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
 def _may_use_cache(request):
     return (
         settings.HEART_PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
     )
 
 
 def _may_store(request, response):
     if not getattr(request, "heart_page_cacheable", False) or response.status_code != 200:
         return False
-    if response.streaming or response.cookies or response.has_header("Vary") and "Cookie" in response["Vary"]:
+    # "Vary: Cookie" is on every page (the header shows login links), but only cookie-less
+    # requests reach the cache, so they all share one copy. A response that sets a cookie
+    # (a CSRF token for a form, a consumed message) is personal and never stored.
+    if response.streaming or response.cookies:
         return False
     directives = {d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
     return not directives & {"private", "no-store", "no-cache"}

@@ -5,7 +5,7 @@ against PostgreSQL and Redis.
 """
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, LOGGING, env
+from .base import BASE_DIR, DATABASES, LOGGING, env
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False
@@ -21,3 +21,10 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CELERY_TASK_ALWAYS_EAGER = False
 LOGGING["root"]["level"] = "WARNING"
+
+# SQLite test databases are in memory by default; a file lets the real Celery worker and beat
+# processes that some tests start see the same data.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": env("HEART_TEST_SQLITE", default=str(BASE_DIR / "var" / "test-db.sqlite3"))
+    }
