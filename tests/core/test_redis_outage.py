@@ -54,9 +54,11 @@ def test_enqueue_reports_a_broker_outage_instead_of_raising(
     original = app.conf.broker_url
     app.conf.broker_url = private_redis.url
     try:
-        with caplog.at_level(logging.ERROR, logger="heart_site.core.tasks"):
-            with django_capture_on_commit_callbacks(execute=True):
-                enqueue(record_scheduler_heartbeat)
+        with (
+            caplog.at_level(logging.ERROR, logger="heart_site.core.tasks"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            enqueue(record_scheduler_heartbeat)
     finally:
         app.conf.broker_url = original
         app.pool.force_close_all()
