@@ -75,7 +75,9 @@ def reference_data(django_db_setup, django_db_blocker):
 def site_tree(db, reference_data):
     from tests.factories.pages import build_site
 
-    return build_site()
+    tree = build_site()
+    _ensure_reference_data()  # page permissions hang off the root, which may be new
+    return tree
 
 
 @pytest.fixture
