@@ -12,6 +12,19 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 
+# UI strings are written in English, so the English catalogue is their identity: compiling fills
+# it, and only the Swedish one needs a translator.
+SOURCE_TEXT_LANGUAGE = "en"
+
+
+def fill_with_source_text(po):
+    for entry in po:
+        if entry.msgid_plural and not all(entry.msgstr_plural.values()):
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        elif not entry.msgid_plural and not entry.msgstr:
+            entry.msgstr = entry.msgid
+
+
 def catalogues():
     for locale_dir in settings.LOCALE_PATHS:
         yield from sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po"))
@@ -43,6 +56,9 @@ class Command(BaseCommand):
         failures = []
         for po_path in found:
             po = polib.pofile(str(po_path))
+            if not check and po_path.parts[-3] == SOURCE_TEXT_LANGUAGE:
+                fill_with_source_text(po)
+                po.save()
             mo_path = po_path.with_suffix(".mo")
             failures += [f"{po_path}: {problem}" for problem in problems_in(po)]
             if check:
