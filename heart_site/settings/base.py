@@ -234,6 +234,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": _broker_dir,
         "data_folder_out": _broker_dir,
+        "control_folder": f"{_broker_dir}/control",
         "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
     }
 else:

@@ -11,7 +11,6 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-
 # UI strings are written in English, so the English catalogue is their identity: compiling fills
 # it, and only the Swedish one needs a translator.
 SOURCE_TEXT_LANGUAGE = "en"
