@@ -96,8 +96,8 @@ class TestPageCreationInAdmin(WagtailPageTestCase):
 @pytest.mark.django_db
 def test_news_image_needs_alt_text(site_tree):
     from django.core.exceptions import ValidationError
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     home_sv, _ = site_tree
     index = NewsIndexPageFactory(parent=home_sv)
