@@ -92,3 +92,10 @@ print(json.dumps({
     assert headers["frame"] == "DENY"
     assert headers["plain_status"] == 301
     assert headers["plain_location"] == "https://heart.example/robots.txt"
+
+
+@pytest.mark.django_db
+def test_public_pages_have_a_csp_and_the_admin_is_left_out(client):
+    """The admin's inline scripts would be blocked by the public policy."""
+    assert "Content-Security-Policy" in client.get("/robots.txt")
+    assert "Content-Security-Policy" not in client.get("/admin/login/")
