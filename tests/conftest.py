@@ -50,10 +50,12 @@ def _ensure_reference_data():
     from wagtail.models import Collection
 
     from heart_site.core import reference_data
+    from tests.factories.pages import root_page
 
     reference_data.ensure(django_apps)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    root_page()
 
 
 @pytest.fixture(scope="session")
