@@ -244,3 +244,12 @@ def test_delete_needs_post_and_login(client, site_tree):
     assert client.post("/en/accounts/profile/delete/", {"password": "x"}).status_code == 302
     client.force_login(UserFactory())
     assert client.put("/en/accounts/profile/delete/").status_code == 405
+
+
+def test_swedish_login_page_invites_to_sign_up(client, site_tree):
+    """allauth's own Swedish says "Already have an account? Then log in." on the login page,
+    above a link to sign-up; our catalogue corrects it."""
+    html = BeautifulSoup(client.get("/sv/accounts/login/").content, "html.parser")
+    link = html.find("a", href="/sv/accounts/signup/", string="Skapa ett konto")
+    assert link is not None
+    assert "Har du inget konto än?" in link.parent.get_text()
