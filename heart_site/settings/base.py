@@ -220,7 +220,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
-    }
+    },
 }
 
 # Celery (see heart_site/celery.py for the fixed choices). Without REDIS_URL the broker is a
