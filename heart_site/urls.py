@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("accounts/profile/", include("heart_site.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("notifications/", include("heart_site.notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

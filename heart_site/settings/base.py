@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "heart_site.core",
     "heart_site.accounts",
     "heart_site.news",
+    "heart_site.notifications",
     *HEART_PLUGINS,
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -184,8 +185,13 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Email: EMAIL_URL (smtp://user:pass@host:port, or consolemail://) from the environment.
-# django-environ turns the URL into EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT and friends.
+# django-environ turns the URL into EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT and friends. That
+# backend is the outbox's transport: every email the site sends (ours, allauth's, Wagtail's)
+# is first a row in the outbox, delivered by a worker (heart_site.notifications).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+NOTIFICATIONS_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F821 (set by the line above)
+EMAIL_BACKEND = "heart_site.notifications.backends.OutboxEmailBackend"
+NOTIFICATIONS_REPLY_TO = env("REPLY_TO_EMAIL", default="")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="HEART <noreply@heart.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 

@@ -8,6 +8,9 @@ class ThemeQuerySet(models.QuerySet):
     def in_locale(self, locale):
         return self.filter(locale=locale).order_by("sort_order", "name")
 
+    def in_locale_code(self, language_code):
+        return self.filter(locale__language_code=language_code).order_by("sort_order", "name")
+
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     """A subject of the programme that every plugin tags its content with.
