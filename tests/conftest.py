@@ -53,6 +53,10 @@ def _ensure_reference_data():
     from tests.factories.pages import root_page
 
     reference_data.ensure(django_apps)
+    if django_apps.is_installed("heart_site.notifications"):
+        from heart_site.notifications.reference_data import ensure_default_schedules
+
+        ensure_default_schedules(django_apps)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     root_page()

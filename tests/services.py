@@ -113,3 +113,135 @@ def celery_processes(*roles, env, log_dir):
             except subprocess.TimeoutExpired:
                 process.kill()
             log.close()
+
+
+class SmtpSink:
+    """A real SMTP server on loopback (aiosmtpd) that keeps what it receives."""
+
+    def __init__(self, delay=0.0):
+        import threading
+
+        self.port = free_port()
+        self.delay = delay
+        self.messages = []
+        self._lock = threading.Lock()
+        self._controller = None
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                import asyncio
+                import email
+                import email.policy
+
+                if sink.delay:
+                    await asyncio.sleep(sink.delay)
+                message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+                with sink._lock:
+                    sink.messages.append((list(envelope.rcpt_tos), message))
+                return "250 Message accepted for delivery"
+
+        self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self):
+        if self._controller:
+            self._controller.stop()
+
+    @property
+    def url(self):
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def received(self):
+        with self._lock:
+            return list(self.messages)
+
+    def wait_for(self, count, timeout=30.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if len(self.received()) >= count:
+                return self.received()
+            time.sleep(0.05)
+        raise TimeoutError(f"expected {count} messages, got {len(self.received())} in {timeout}s")
+
+
+class CeleryProcess:
+    """One ``celery worker`` or ``celery beat`` that a test can start, kill and start again."""
+
+    def __init__(self, role, *, env, log_dir):
+        self.role, self.env, self.log_dir = role, env, Path(log_dir)
+        self.process = None
+        self._log = None
+        self.starts = 0
+
+    def start(self):
+        self.starts += 1
+        args = {
+            "worker": ["worker", "--loglevel=INFO", "--pool=solo", "--without-mingle", "--without-gossip"],
+            "beat": [
+                "beat",
+                "--loglevel=INFO",
+                "--schedule",
+                str(self.log_dir / f"beat-{self.starts}-{id(self)}"),
+            ],
+        }[self.role]
+        self._log = open(self.log_dir / f"{self.role}-{id(self)}-{self.starts}.log", "w")  # noqa: SIM115
+        full_env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "heart_site.settings.dev",
+            "DEBUG": "0",
+            **self.env,
+        }
+        full_env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "heart_site", *args],
+            cwd=ROOT,
+            env=full_env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def kill(self):
+        """SIGKILL: the worker gets no chance to finish or acknowledge anything."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        if self._log:
+            self._log.close()
+
+
+def logs(log_dir):
+    return "\n".join(f"--- {p.name}\n{p.read_text()[-3000:]}" for p in sorted(Path(log_dir).glob("*.log")))
+
+
+@contextmanager
+def celery_broker(url):
+    """Make this process's Celery app publish to ``url`` for the duration."""
+    from heart_site.celery import app
+
+    def point(target):
+        app.conf.broker_url = target
+        # Celery builds its connection and producer pools once, from the URL it had then;
+        # kombu keeps one pool per URL, so switching back finds the original one intact.
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    original = app.conf.broker_url
+    point(url)
+    try:
+        yield
+    finally:
+        point(original)

@@ -5,6 +5,7 @@ let a newcomer run the site with nothing installed: SQLite, a local-memory cache
 filesystem Celery broker under ``var/``.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -192,6 +193,10 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 NOTIFICATIONS_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F821 (set by the line above)
 EMAIL_BACKEND = "heart_site.notifications.backends.OutboxEmailBackend"
 NOTIFICATIONS_REPLY_TO = env("REPLY_TO_EMAIL", default="")
+# After this long, a message claimed by a worker that never finished is claimed again.
+NOTIFICATIONS_CLAIM_TIMEOUT_SECONDS = env.int("NOTIFICATIONS_CLAIM_TIMEOUT_SECONDS", default=300)
+# Messages one sender run claims and sends over one SMTP connection.
+NOTIFICATIONS_BATCH_SIZE = env.int("NOTIFICATIONS_BATCH_SIZE", default=100)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="HEART <noreply@heart.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
@@ -238,6 +243,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 60 * 60)
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = str(env.path("CELERY_FILESYSTEM_BROKER_DIR", default=str(VAR_DIR / "celery")))
+    # kombu's filesystem transport needs its folders to exist, in every process that publishes.
+    os.makedirs(f"{_broker_dir}/control", exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": _broker_dir,
         "data_folder_out": _broker_dir,

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from heart_site.core.tasks import enqueue, record_scheduler_heartbeat
 from heart_site.settings.base import redis_cache
 from tests.factories.pages import NewsIndexPageFactory, NewsPageFactory
-from tests.services import RedisServer
+from tests.services import RedisServer, celery_broker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.redis]
 
@@ -48,18 +48,12 @@ def test_pages_keep_serving_when_redis_stops(client, settings, site_tree, privat
 def test_enqueue_reports_a_broker_outage_instead_of_raising(
     settings, private_redis, caplog, django_capture_on_commit_callbacks
 ):
-    from heart_site.celery import app
-
     private_redis.stop()
-    original = app.conf.broker_url
-    app.conf.broker_url = private_redis.url
-    try:
-        with (
-            caplog.at_level(logging.ERROR, logger="heart_site.core.tasks"),
-            django_capture_on_commit_callbacks(execute=True),
-        ):
-            enqueue(record_scheduler_heartbeat)
-    finally:
-        app.conf.broker_url = original
-        app.pool.force_close_all()
+    with (
+        celery_broker(private_redis.url),
+        caplog.at_level(logging.ERROR, logger="heart_site.core.tasks"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        enqueue(record_scheduler_heartbeat)
     assert "Could not enqueue" in caplog.text
+    assert f":{private_redis.port}" in caplog.text or "Connection refused" in caplog.text

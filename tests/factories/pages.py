@@ -44,6 +44,13 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def publish(obj, create, extracted, **kwargs):
+        """Publish as an editor does, so first_published_at is set (feeds and digests use it)."""
+        if create and obj.live and extracted is not False:
+            obj.save_revision().publish()
 
 
 def root_page():
