@@ -138,11 +138,13 @@ class SmtpSink:
                 import email
                 import email.policy
 
-                if sink.delay:
-                    await asyncio.sleep(sink.delay)
                 message = email.message_from_bytes(envelope.content, policy=email.policy.default)
                 with sink._lock:
                     sink.messages.append((list(envelope.rcpt_tos), message))
+                # Like a real MTA, take responsibility (queue the message) first and answer
+                # after (RFC 5321 4.1.1.4); ``delay`` is the time that answer takes.
+                if sink.delay:
+                    await asyncio.sleep(sink.delay)
                 return "250 Message accepted for delivery"
 
         self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)

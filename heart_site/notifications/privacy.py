@@ -26,5 +26,11 @@ def export_subscriptions(user):
 
 
 def erase_subscriptions(user):
-    _subscriptions(user).delete()
-    OutboxMessage.objects.filter(to_email__iexact=user.email).delete()
+    subscriptions = _subscriptions(user)
+    addresses = {
+        user.email.lower(),
+        *(email.lower() for email in subscriptions.values_list("email", flat=True)),
+    }
+    subscriptions.delete()
+    for address in addresses:
+        OutboxMessage.objects.filter(to_email__iexact=address).delete()

@@ -138,3 +138,50 @@ def test_django_mail_goes_through_the_outbox(settings):
     ]
     outbox_send_due()
     assert sorted(m.to[0] for m in mail.outbox) == ["x@example.org", "y@example.org"]
+
+
+def test_a_message_a_dead_worker_had_handed_to_the_server_is_not_sent_again(settings):
+    settings.NOTIFICATIONS_CLAIM_TIMEOUT_SECONDS = 300
+    message, _ = queue()
+    long_ago = timezone.now() - timedelta(seconds=301)
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        status=OutboxMessage.Status.SENDING, claimed_at=long_ago, handed_over_at=long_ago
+    )
+    assert outbox_send_batch() == 0
+    assert mail.outbox == []
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.UNCONFIRMED
+    assert "most likely delivered" in message.last_error
+    # An administrator who learns it did not arrive sends it again.
+    service.outbox_retry(message=message)
+    assert outbox_send_batch() == 1
+
+
+def test_smtp_delivery_records_the_handover_before_the_final_dot(settings):
+    """Over a real SMTP server: the hand-over is recorded while the server still waits for
+    the dot, and the message ends up sent."""
+    from tests.services import SmtpSink
+
+    sink = SmtpSink()
+    sink.start()
+    seen = []
+    original = service._record_handover
+
+    def spy(message, token):
+        seen.append((len(sink.received()), message.pk))
+        original(message, token)
+
+    try:
+        settings.NOTIFICATIONS_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
+        message, _ = queue()
+        service._record_handover = spy
+        assert outbox_send_batch() == 1
+    finally:
+        service._record_handover = original
+        sink.stop()
+    assert seen == [(0, message.pk)]  # recorded before the server had the whole message
+    [(recipients, received)] = sink.received()
+    assert recipients == ["a@example.org"] and received["Message-ID"] == message.message_id
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.SENT and message.handed_over_at is not None

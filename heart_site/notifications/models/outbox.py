@@ -7,10 +7,22 @@ from django.utils.translation import gettext_lazy as _
 
 class OutboxMessageQuerySet(models.QuerySet):
     def due(self, *, now, claim_timeout):
-        """Queued messages whose time has come, and messages a dead worker left claimed."""
+        """Queued messages whose time has come, and messages a dead worker left claimed
+        before it had handed them to the mail server."""
         return self.filter(
             models.Q(status=OutboxMessage.Status.QUEUED, available_at__lte=now)
-            | models.Q(status=OutboxMessage.Status.SENDING, claimed_at__lt=now - claim_timeout)
+            | models.Q(
+                status=OutboxMessage.Status.SENDING,
+                claimed_at__lt=now - claim_timeout,
+                handed_over_at__isnull=True,
+            )
+        )
+
+    def abandoned_after_handover(self, *, now, claim_timeout):
+        return self.filter(
+            status=OutboxMessage.Status.SENDING,
+            claimed_at__lt=now - claim_timeout,
+            handed_over_at__isnull=False,
         )
 
 
@@ -27,6 +39,9 @@ class OutboxMessage(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # A worker died after handing the whole message to the mail server but before the
+        # server's answer: it was most likely delivered, so it is not sent again by itself.
+        UNCONFIRMED = "unconfirmed", _("Handed over, unconfirmed")
 
     dedupe_key = models.CharField(_("dedupe key"), max_length=255, unique=True)
     kind = models.CharField(_("kind"), max_length=50, db_index=True)
@@ -39,11 +54,12 @@ class OutboxMessage(models.Model):
     headers = models.JSONField(_("extra headers"), default=dict, blank=True)
     language = models.CharField(_("language"), max_length=10)
 
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     available_at = models.DateTimeField(_("send after"), default=timezone.now)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     claim_token = models.UUIDField(_("claim"), null=True, blank=True)
+    handed_over_at = models.DateTimeField(_("handed to the mail server at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
@@ -52,7 +68,7 @@ class OutboxMessage(models.Model):
 
     class Meta:
         verbose_name = _("outbox message")
-        verbose_name_plural = _("outbox")
+        verbose_name_plural = _("outbox messages")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "available_at"], name="outbox_due_idx")]
 

@@ -6,7 +6,7 @@ MESSAGES = {
     "unknown_subscription": _("We could not find that subscription. It may already have been removed."),
     "already_confirmed": _("Your subscription is already confirmed."),
     "unsubscribed": _("This subscription has ended. Subscribe again if you want the digest back."),
-    "only_failed_can_be_retried": _("Only a failed message can be retried."),
+    "only_failed_can_be_retried": _("Only a failed or unconfirmed message can be retried."),
 }
 
 

@@ -4,14 +4,15 @@ Delivery claims rows (``SELECT … FOR UPDATE SKIP LOCKED`` where the database h
 conditional update everywhere), sends the batch over one SMTP connection, and records each
 result as soon as the server accepted the message. A worker that dies leaves its rows
 claimed; they are claimed again after ``NOTIFICATIONS_CLAIM_TIMEOUT_SECONDS``. The one thing
-no outbox can close is a crash between the server's acceptance and our record of it; then
-the message goes out once more with the same Message-ID, which mail clients collapse.
+no outbox can close is a crash after the server holds the whole message and before it has
+answered: such a message is marked unconfirmed rather than sent twice (see ``smtp.py``).
 """
 
 import logging
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from .. import conf
 from ..models import OutboxMessage
+from ..smtp import send_in_steps, smtp_session
 from .errors import NotificationError
 
 logger = logging.getLogger(__name__)
@@ -79,9 +81,19 @@ def wake_sender_now():
     enqueue(send_outbox)
 
 
+UNCONFIRMED_REASON = (
+    "A worker stopped after handing this message to the mail server and before the server "
+    "answered. It was most likely delivered, so it is not sent again by itself; retry it if "
+    "the recipient did not get it."
+)
+
+
 def _claim(*, batch_size: int, now) -> tuple[uuid.UUID, list[OutboxMessage]]:
     token = uuid.uuid4()
     claim_timeout = timedelta(seconds=conf.get("NOTIFICATIONS_CLAIM_TIMEOUT_SECONDS"))
+    OutboxMessage.objects.abandoned_after_handover(now=now, claim_timeout=claim_timeout).update(
+        status=OutboxMessage.Status.UNCONFIRMED, last_error=UNCONFIRMED_REASON, claim_token=None
+    )
     with transaction.atomic():
         candidates = list(
             OutboxMessage.objects.due(now=now, claim_timeout=claim_timeout)
@@ -127,9 +139,14 @@ def _record_failure(message: OutboxMessage, token, error: Exception, *, now):
         last_error=f"{error.__class__.__name__}: {error}"[:2000],
         claimed_at=None,
         claim_token=None,
+        handed_over_at=None,
     )
     log = logger.error if failed else logger.warning
     log("Outbox message %s to %s failed (attempt %s): %s", message.pk, message.to_email, attempts, error)
+
+
+def _record_handover(message: OutboxMessage, token):
+    OutboxMessage.objects.filter(pk=message.pk, claim_token=token).update(handed_over_at=timezone.now())
 
 
 def delivery_connection():
@@ -152,9 +169,14 @@ def outbox_send_batch(*, batch_size: int | None = None) -> int:
             _record_failure(message, token, error, now=now)
         return 0
     try:
+        session = smtp_session(connection)
         for message in messages:
+            email = _as_django_email(message, connection)
             try:
-                _as_django_email(message, connection).send()
+                if session is None:
+                    email.send()
+                else:
+                    send_in_steps(session, email, on_handover=partial(_record_handover, message, token))
             except Exception as error:  # one bad recipient must not stop the batch
                 _record_failure(message, token, error, now=timezone.now())
                 continue
@@ -178,13 +200,22 @@ def outbox_send_due(*, max_batches: int = 50) -> int:
     return total
 
 
+RETRYABLE = (OutboxMessage.Status.FAILED, OutboxMessage.Status.UNCONFIRMED)
+
+
+@transaction.atomic
 def outbox_retry(*, message: OutboxMessage) -> OutboxMessage:
-    """Put a failed message back in the queue, now, with a fresh count of attempts."""
-    if message.status != OutboxMessage.Status.FAILED:
-        raise NotificationError("only_failed_can_be_retried")
-    OutboxMessage.objects.filter(pk=message.pk, status=OutboxMessage.Status.FAILED).update(
-        status=OutboxMessage.Status.QUEUED, attempts=0, available_at=timezone.now(), last_error=""
+    """Put a failed or unconfirmed message back in the queue, now, with a fresh count of
+    attempts. The status condition makes two administrators' retries count once."""
+    updated = OutboxMessage.objects.filter(pk=message.pk, status__in=RETRYABLE).update(
+        status=OutboxMessage.Status.QUEUED,
+        attempts=0,
+        available_at=timezone.now(),
+        last_error="",
+        handed_over_at=None,
     )
+    if not updated:
+        raise NotificationError("only_failed_can_be_retried")
     message.refresh_from_db()
     transaction.on_commit(wake_sender_now)
     return message

@@ -154,6 +154,24 @@ def subscription_update(*, subscription: Subscription, language: str, frequency:
     return subscription
 
 
+def _pending_messages(subscription):
+    from ..models import OutboxMessage
+
+    keys = [f"digest:{subscription.pk}:", f"confirm:{subscription.pk}:", f"already:{subscription.pk}:"]
+    pending = OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED)
+    query = pending.none()
+    for prefix in keys:
+        query = query | pending.filter(dedupe_key__startswith=prefix)
+    return query
+
+
+@transaction.atomic
+def subscription_delete(*, subscription: Subscription) -> None:
+    """Remove a subscription and the emails about it that have not gone out yet."""
+    _pending_messages(subscription).delete()
+    subscription.delete()
+
+
 @transaction.atomic
 def subscription_unsubscribe(*, subscription: Subscription) -> Subscription:
     """Idempotent: mail providers may send the one-click POST more than once."""
@@ -162,10 +180,5 @@ def subscription_unsubscribe(*, subscription: Subscription) -> Subscription:
     )
     subscription.refresh_from_db()
     if updated:
-        from ..models import OutboxMessage
-
-        # Digests not yet sent are no longer wanted.
-        OutboxMessage.objects.filter(
-            dedupe_key__startswith=f"digest:{subscription.pk}:", status=OutboxMessage.Status.QUEUED
-        ).delete()
+        _pending_messages(subscription).delete()  # no longer wanted
     return subscription
