@@ -5,7 +5,7 @@ served by ``serve_preview`` and never marked), and only for requests without a s
 messages cookie, so nobody who is logged in, or has a notice waiting, ever gets or fills a
 cached copy. Responses that set cookies or say ``private``/``no-store`` are not stored. Publishing,
 unpublishing, moving or deleting a page and editing a theme bump a generation number that is
-part of every key, which retires the whole cache at once; pages link to each other, so a
+stored with every entry, which retires the whole cache at once; pages link to each other, so a
 narrower invalidation would miss menus and listings.
 """
 
@@ -20,10 +20,6 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "heart:page-cache:generation"
 
 
-def _generation():
-    return cache.get(GENERATION_KEY) or 0
-
-
 def invalidate_page_cache(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
@@ -31,8 +27,8 @@ def invalidate_page_cache(**kwargs):
         cache.set(GENERATION_KEY, 1, None)
 
 
-def _key(request, generation):
-    return f"heart:page-cache:{generation}:{request.get_host()}:{request.get_full_path()}"
+def _key(request):
+    return f"heart:page-cache:{request.get_host()}:{request.get_full_path()}"
 
 
 # A session means someone may be logged in; a messages cookie holds a notice for this visitor.
@@ -66,16 +62,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _may_use_cache(request):
             return self.get_response(request)
-        generation = _generation()
-        key = _key(request, generation)
-        cached = cache.get(key)
-        if cached is not None:
+        # One round trip for both: each entry carries the generation it was stored under.
+        key = _key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or 0
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            cached = entry[1]
             cached["X-Heart-Cache"] = "hit"
             return cached
         response = self.get_response(request)
         if _may_store(request, response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cache.set(key, response, settings.HEART_PAGE_CACHE_SECONDS)
+            cache.set(key, (generation, response), settings.HEART_PAGE_CACHE_SECONDS)
             response["X-Heart-Cache"] = "miss"
         return response

@@ -31,7 +31,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def index_route(self, request):
         from django.conf import settings
 
-        theme = selectors.theme_from_slug(request.GET.get("theme", ""), locale=self.locale)
+        theme = selectors.theme_from_slug(request.GET.get("theme", ""), locale=self.locale_id)
         articles = selectors.news_for_index(self, theme=theme)
         paginator = Paginator(articles, settings.HEART_NEWS_PER_PAGE)
         try:
@@ -40,12 +40,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             page_obj = paginator.page(
                 1 if not str(request.GET.get("page", "")).isdigit() else paginator.num_pages
             )
+        # RoutablePageMixin.serve calls the route, not BasePage.serve, so mark it here.
+        request.heart_page_cacheable = True
         return self.render(
             request,
             context_overrides={
                 "page_obj": page_obj,
                 "articles": page_obj.object_list,
-                "themes": Theme.objects.in_locale(self.locale),
+                "themes": Theme.objects.in_locale(self.locale_id),
                 "selected_theme": theme,
             },
         )

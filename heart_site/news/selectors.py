@@ -11,8 +11,24 @@ def news_queryset():
     return (
         NewsPage.objects.live()
         .public()
-        .defer_streamfields()
-        .select_related("image", "locale")
+        # What cards and feeds show: no image, no body, none of Wagtail's editing columns.
+        .only(
+            "id",
+            "title",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "translation_key",
+            "locale",
+            "live",
+            "first_published_at",
+            "last_published_at",
+            "date",
+            "summary",
+            "content_type",
+        )
+        .select_related("locale")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.all()))
         .order_by("-date", "-pk")
     )

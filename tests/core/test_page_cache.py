@@ -73,3 +73,13 @@ def test_non_page_responses_are_not_cached(client, site_tree, cache_on):
 
 def test_page_cache_off_by_default_in_tests(client, site_tree):
     assert "X-Heart-Cache" not in client.get("/sv/")
+
+
+def test_the_routable_news_index_is_cached_too(client, site_tree, cache_on):
+    """RoutablePageMixin serves its routes without BasePage.serve; the route marks itself."""
+    from tests.factories.pages import NewsIndexPageFactory
+
+    home_sv, _ = site_tree
+    NewsIndexPageFactory(parent=home_sv)
+    assert client.get("/sv/nyheter/")["X-Heart-Cache"] == "miss"
+    assert client.get("/sv/nyheter/")["X-Heart-Cache"] == "hit"

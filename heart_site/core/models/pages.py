@@ -26,7 +26,7 @@ class HomePage(BasePage):
         from heart_site.news.selectors import latest_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = latest_news(locale=self.locale, limit=3)
+        context["latest_news"] = latest_news(locale=self.locale_id, limit=3)
         return context
 
     @property

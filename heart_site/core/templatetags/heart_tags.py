@@ -65,6 +65,10 @@ def missing_translation_notice(context):
 def localized_theme_names(context, themes):
     """Names of ``themes`` in the active language, from one query per request."""
     request = context.get("request")
+    page = context.get("page")
+    themes = list(themes)
+    if isinstance(page, Page) and all(t.locale_id == page.locale_id for t in themes):
+        return [{"name": t.name, "slug": t.slug} for t in themes]  # already in the page's language
     cache_attr = f"_heart_theme_names_{translation.get_language()}"
     names = getattr(request, cache_attr, None) if request else None
     if names is None:
@@ -82,7 +86,14 @@ def site_root(context):
     if site is None:
         return None
     root = site.root_page
-    return root.localized if root else None
+    page = context.get("page")
+    if root is None or not isinstance(page, Page):
+        return root.localized if root else None
+    # A served page is in the active language: no need for Locale.get_active()'s query.
+    if root.locale_id == page.locale_id:
+        return root
+    translated = root.get_translation_or_none(page.locale_id)
+    return translated if translated is not None and translated.live else root
 
 
 @register.simple_tag(takes_context=True)
