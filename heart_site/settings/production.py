@@ -35,6 +35,12 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 if SECURE_SSL_REDIRECT:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
+# Production never prints mail to a console: without EMAIL_URL it hands mail to the local MTA.
+# The outbox stays the site's backend; this is the transport behind it.
+_transport = env.email_url("EMAIL_URL", default="smtp://localhost:25")
+vars().update({k: v for k, v in _transport.items() if k != "EMAIL_BACKEND"})
+NOTIFICATIONS_DELIVERY_BACKEND = _transport["EMAIL_BACKEND"]
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

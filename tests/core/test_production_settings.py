@@ -105,3 +105,21 @@ def test_public_pages_have_a_csp_and_the_admin_is_left_out(client):
     """The admin's inline scripts would be blocked by the public policy."""
     assert "Content-Security-Policy" in client.get("/robots.txt")
     assert "Content-Security-Policy" not in client.get("/admin/login/")
+
+
+def test_production_never_prints_mail_to_the_console():
+    code = """
+import django
+django.setup()
+from django.conf import settings
+print(settings.EMAIL_BACKEND, settings.NOTIFICATIONS_DELIVERY_BACKEND)
+print(settings.EMAIL_HOST, settings.EMAIL_PORT)
+"""
+    result = run_with_production_settings(code, SECRET_KEY=SECRET, ALLOWED_HOSTS="heart.example")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "heart_site.notifications.backends.OutboxEmailBackend",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "localhost",
+        "25",
+    ]

@@ -185,3 +185,27 @@ def test_smtp_delivery_records_the_handover_before_the_final_dot(settings):
     assert recipients == ["a@example.org"] and received["Message-ID"] == message.message_id
     message.refresh_from_db()
     assert message.status == OutboxMessage.Status.SENT and message.handed_over_at is not None
+
+
+def test_reminder_service_renders_in_the_language_and_queues_once():
+    from heart_site.notifications.services.reminders import reminder_queue
+
+    context = {"confirm_url": "http://testserver/x/", "subscription": None}
+    first, created = reminder_queue(
+        dedupe_key="reminder:campaign-1:1:invitation-9",
+        to="p@example.org",
+        language="sv",
+        template="notifications/email/confirm",
+        context=context,
+    )
+    again, created_again = reminder_queue(
+        dedupe_key="reminder:campaign-1:1:invitation-9",
+        to="p@example.org",
+        language="en",
+        template="notifications/email/confirm",
+        context=context,
+    )
+    assert created and not created_again and first.pk == again.pk
+    assert first.kind == "reminder" and first.language == "sv"
+    assert first.subject.startswith("Bekräfta")
+    assert "http://testserver/x/" in first.body_text and "<html" in first.body_html

@@ -228,3 +228,21 @@ def test_subscribe_is_rate_limited(client, site_tree, settings):
     response = subscribe(client, email="eleventh@example.org")
     assert response.status_code == 429
     assert not Subscription.objects.filter(email="eleventh@example.org").exists()
+
+
+def test_subscribing_works_while_the_broker_is_down(
+    client, site_tree, caplog, django_capture_on_commit_callbacks
+):
+    """The confirmation is written to the outbox; only waking a worker fails, and that is
+    logged, not shown."""
+    from tests.services import celery_broker, free_port
+
+    with (
+        celery_broker(f"redis://127.0.0.1:{free_port()}/0"),
+        caplog.at_level("ERROR"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = subscribe(client, language="en")
+    assert response.status_code == 200
+    assert OutboxMessage.objects.filter(kind="confirmation", status="queued").count() == 1
+    assert "Could not enqueue" in caplog.text
