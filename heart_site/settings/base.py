@@ -134,6 +134,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "heart"}}
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Rate limits count in the cache; while Redis is down they let requests through rather than
+# refusing every visitor (mail they queue waits safely in the outbox).
+RATELIMIT_FAIL_OPEN = True
 # Sessions live in the database so that a cache outage never logs anybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

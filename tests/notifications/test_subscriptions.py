@@ -246,3 +246,14 @@ def test_subscribing_works_while_the_broker_is_down(
     assert response.status_code == 200
     assert OutboxMessage.objects.filter(kind="confirmation", status="queued").count() == 1
     assert "Could not enqueue" in caplog.text
+
+
+def test_subscribing_works_while_the_cache_is_down(client, site_tree, settings):
+    """The rate limit counts in the cache; a stopped Redis must not turn the form into a 500."""
+    from heart_site.settings.base import redis_cache
+    from tests.services import free_port
+
+    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{free_port()}/0")}
+    response = subscribe(client, language="en")
+    assert response.status_code == 200
+    assert Subscription.objects.filter(email="anna@example.org").exists()
