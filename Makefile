@@ -44,6 +44,7 @@ check-translations: install
 
 bench: install
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/notifications.py
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -167,7 +167,7 @@ def require_wrk():
     return wrk
 
 
-def ensure_database(url):
+def ensure_database(url, setting="BENCH_DATABASE_URL"):
     """Create the benchmark database unless it exists (connecting to the server's `postgres`)."""
     import psycopg
     from psycopg import sql
@@ -175,7 +175,7 @@ def ensure_database(url):
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if not name:
-        raise BenchError(f"BENCH_DATABASE_URL names no database: {url}")
+        raise BenchError(f"{setting} names no database: {url}")
     maintenance = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
     try:
         with psycopg.connect(maintenance, autocommit=True, connect_timeout=5) as conn:

@@ -9,6 +9,7 @@ most likely delivered the message, which must not be sent again by itself.
 
 import re
 import smtplib
+import socket
 
 from django.core.mail.message import sanitize_address
 
@@ -17,9 +18,19 @@ _LEADING_DOT = re.compile(rb"(?m)^\.")
 
 
 def smtp_session(connection):
-    """The open smtplib session behind Django's SMTP backend, or None for other backends."""
+    """The open smtplib session behind Django's SMTP backend, or None for other backends.
+
+    The final dot goes out as its own small write after the rest of the message; with Nagle's
+    algorithm on, TCP holds it until the server acknowledges the message, which the server
+    delays (40 ms on Linux) because it has nothing to answer before the dot. That stall
+    capped delivery at about 22 messages a second; TCP_NODELAY sends the dot at once.
+    """
     session = getattr(connection, "connection", None)
-    return session if isinstance(session, smtplib.SMTP) else None
+    if not isinstance(session, smtplib.SMTP):
+        return None
+    if session.sock is not None and session.sock.family in (socket.AF_INET, socket.AF_INET6):
+        session.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return session
 
 
 def send_in_steps(session: smtplib.SMTP, email, *, on_handover) -> None:
