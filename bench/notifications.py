@@ -54,7 +54,15 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.pages import BenchError, cpu_model, cpu_seconds, ensure_database, free_port, redact  # noqa: E402
+from bench.pages import (  # noqa: E402
+    BenchError,
+    cpu_model,
+    cpu_seconds,
+    ensure_database,
+    free_port,
+    redact,
+    run,
+)
 
 SETTINGS_MODULE = "bench.mail_settings"
 SINK_SCRIPT = BENCH_DIR / "smtp_sink.py"
@@ -702,17 +710,5 @@ def main():
     return 0
 
 
-def _terminate(signum, frame):
-    raise SystemExit(128 + signum)
-
-
 if __name__ == "__main__":
-    signal.signal(signal.SIGTERM, _terminate)
-    try:
-        sys.exit(main())
-    except BenchError as error:
-        print(f"\nbench/notifications.py: {error}", file=sys.stderr)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        print("\nInterrupted; the SMTP sink was stopped.", file=sys.stderr)
-        sys.exit(130)
+    run(main, name="bench/notifications.py", interrupted="the SMTP sink was stopped.")

@@ -668,13 +668,18 @@ def _terminate(signum, frame):
     raise SystemExit(128 + signum)
 
 
-if __name__ == "__main__":
+def run(main, *, name, interrupted):
+    """Exit codes every benchmark shares: 0 whatever the figures, 1 on an error, 130 on Ctrl-C."""
     signal.signal(signal.SIGTERM, _terminate)
     try:
         sys.exit(main())
     except BenchError as error:
-        print(f"\nbench/pages.py: {error}", file=sys.stderr)
+        print(f"\n{name}: {error}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
-        print("\nInterrupted; the servers were stopped.", file=sys.stderr)
+        print(f"\nInterrupted; {interrupted}", file=sys.stderr)
         sys.exit(130)
+
+
+if __name__ == "__main__":
+    run(main, name="bench/pages.py", interrupted="the servers were stopped.")
