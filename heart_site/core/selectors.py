@@ -1,9 +1,51 @@
-"""Reads shared by the whole site: translations of pages and localized theme names."""
+"""Reads shared by the whole site: translations of pages, view restrictions and localized
+theme names."""
 
+from asgiref.local import Local
+from django.db.models import Q
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from .models import Theme
+
+# View restrictions read once per request. Wagtail's ``.public()`` reads every restriction
+# each time it is used, and its check before serving a page reads them again: four times on a
+# news page. The request's copy lives from request_started to request_finished (wired in
+# signal_handlers.py) and is dropped whenever a restriction is saved or deleted, so it is
+# never older than the request; outside a request every call reads the table.
+_request = Local()
+
+
+def begin_request_reads(**kwargs):
+    _request.active = True
+    _request.restrictions = None
+
+
+def end_request_reads(**kwargs):
+    _request.active = False
+    _request.restrictions = None
+
+
+def forget_view_restrictions(**kwargs):
+    _request.restrictions = None
+
+
+def view_restrictions():
+    """Every page view restriction, with its page."""
+    if not getattr(_request, "active", False):
+        return list(PageViewRestriction.objects.select_related("page"))
+    if _request.restrictions is None:
+        _request.restrictions = list(PageViewRestriction.objects.select_related("page"))
+    return _request.restrictions
+
+
+def public(queryset):
+    """``queryset.public()`` from the restrictions read once per request (same rule as
+    Wagtail's ``PageQuerySet.private_q``: a restricted page and its descendants)."""
+    private = Q()
+    for restriction in view_restrictions():
+        private |= queryset.descendant_of_q(restriction.page, inclusive=True)
+    return queryset.exclude(private) if private else queryset
 
 
 def active_locale():
@@ -15,9 +57,7 @@ def page_translations(page):
     if page is None or not getattr(page, "pk", None):
         return {}
     pages = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
+        public(Page.objects.filter(translation_key=page.translation_key).live())
         .select_related("locale")
         .only("id", "path", "url_path", "depth", "translation_key", "locale__language_code", "title")
     )
@@ -38,7 +78,7 @@ def search_pages(query):
     would cost a query per result, so the page of results is fetched again in one query per
     page type by ``.specific()`` (see ``SpecificSearchResults``).
     """
-    results = Page.objects.live().public().filter(locale=active_locale()).search(query)
+    results = public(Page.objects.live().filter(locale=active_locale())).search(query)
     return SpecificSearchResults(results)
 
 

@@ -3,14 +3,14 @@
 from django.db.models import Prefetch
 
 from heart_site.core.models import Theme
+from heart_site.core.selectors import public
 
 
 def news_queryset():
     from .models import NewsPage
 
     return (
-        NewsPage.objects.live()
-        .public()
+        public(NewsPage.objects.live())
         # What cards and feeds show: no image, no body, none of Wagtail's editing columns.
         .only(
             "id",

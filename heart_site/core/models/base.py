@@ -16,6 +16,17 @@ class BasePage(Page):
         request.heart_page_cacheable = True
         return response
 
+    def get_view_restrictions(self):
+        """Wagtail checks a page's restrictions (two queries) before serving it; with none on
+        the whole site there is nothing to check."""
+        from wagtail.models import PageViewRestriction
+
+        from ..selectors import view_restrictions
+
+        if not view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     @property
     def intro_text(self):
         """Text for listings and search results; page types override it."""

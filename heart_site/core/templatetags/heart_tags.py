@@ -5,7 +5,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from ..models import AccessibilityStatementPage
-from ..selectors import page_translations, theme_names_by_key
+from ..selectors import page_translations, public, theme_names_by_key
 
 register = template.Library()
 
@@ -100,9 +100,7 @@ def site_root(context):
 def menu_pages(context, root):
     if root is None:
         return []
-    return list(
-        root.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
-    )
+    return list(public(root.get_children().live().in_menu()).only("id", "title", "url_path", "path", "depth"))
 
 
 @register.simple_tag
