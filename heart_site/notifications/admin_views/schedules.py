@@ -224,29 +224,35 @@ class ScheduleDeleteView(generic.DeleteView):
         return redirect(self.index_url_name)
 
 
+class TimingViewSet(ServedViewsMixin, ModelViewSet):
+    """What the interval and the crontab viewsets share: add, edit, delete (refused while a
+    schedule uses the timing) and the schedules that use each one."""
+
+    served_views = ("add", "edit", "delete", "history")
+    delete_view_class = ScheduleDeleteView
+    list_display = ["__str__", Column("used_by", label=_("Used by"), accessor=_task_names)]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(page_title=self.menu_label, **kwargs)
+
+
 class IntervalIndexView(TitledIndexView):
     title_label = _("Interval")
     title_accessor = staticmethod(describe_interval)
     prefetch_related = ("periodictask_set",)
 
 
-class IntervalScheduleViewSet(ServedViewsMixin, ModelViewSet):
+class IntervalScheduleViewSet(TimingViewSet):
     model = IntervalSchedule
     name = "schedule_intervals"
     url_prefix = "schedule-intervals"
     icon = "history"
     menu_label = _("Intervals")
     menu_name = "schedule-intervals"
-    served_views = ("add", "edit", "delete", "history")
     index_view_class = IntervalIndexView
-    delete_view_class = ScheduleDeleteView
-    list_display = ["__str__", Column("used_by", label=_("Used by"), accessor=_task_names)]
     edit_handler = ObjectList(
         [FieldPanel("every"), FieldPanel("period")], base_form_class=IntervalScheduleForm
     )
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(page_title=_("Intervals"), **kwargs)
 
 
 class CrontabIndexView(TitledIndexView):
@@ -255,18 +261,12 @@ class CrontabIndexView(TitledIndexView):
     prefetch_related = ("periodictask_set",)
 
 
-class CrontabScheduleViewSet(ServedViewsMixin, ModelViewSet):
+class CrontabScheduleViewSet(TimingViewSet):
     model = CrontabSchedule
     name = "schedule_crontabs"
     url_prefix = "schedule-crontabs"
     icon = "date"
     menu_label = _("Crontabs")
     menu_name = "schedule-crontabs"
-    served_views = ("add", "edit", "delete", "history")
     index_view_class = CrontabIndexView
-    delete_view_class = ScheduleDeleteView
-    list_display = ["__str__", Column("used_by", label=_("Used by"), accessor=_task_names)]
     edit_handler = ObjectList([FieldPanel(name) for name in CRON_FIELDS], base_form_class=CrontabScheduleForm)
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(page_title=_("Crontabs"), **kwargs)
