@@ -62,6 +62,7 @@ from bench.pages import (  # noqa: E402
     free_port,
     redact,
     run,
+    setup_django,
 )
 
 SETTINGS_MODULE = "bench.mail_settings"
@@ -269,24 +270,6 @@ def bench_env(database_url, sink):
         LOG_LEVEL="WARNING",
     )
     return env
-
-
-def setup_django(env, skip_setup):
-    """Django in this process, with bench.mail_settings: migrate and load the demo site."""
-    os.environ.clear()
-    os.environ.update(env)
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    if skip_setup:
-        return
-    started = time.monotonic()
-    call_command("migrate", interactive=False, verbosity=0)
-    output = io.StringIO()
-    call_command("load_demo", stdout=output)
-    first = output.getvalue().splitlines()[0] if output.getvalue() else ""
-    print(f"Database ready: migrate, load_demo ({first.strip()}) in {time.monotonic() - started:.0f} s.")
 
 
 def database_info():
@@ -681,7 +664,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="heart-bench-mail-") as log_dir:
         try:
             sink.start(Path(log_dir))
-            setup_django(bench_env(database_url, sink), args.skip_setup)
+            setup_django(bench_env(database_url, sink), args.skip_setup, collectstatic=False)
             django_ready = True
             db_pid, synchronous_commit = database_info()
             if not cpu_seconds([db_pid]):

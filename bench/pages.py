@@ -214,8 +214,9 @@ def server_env(database_url, redis_url, secret_key, cache_seconds, key_prefix):
     return env
 
 
-def setup_django(env, skip_setup):
-    """Django in this process, with the uncached server's settings: prepare the data."""
+def setup_django(env, skip_setup, *, collectstatic=True):
+    """Django in this process with ``env``: migrate and load the demo site (and collect static
+    files for the servers). Both benchmarks prepare their database this way."""
     os.environ.clear()
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
@@ -230,11 +231,11 @@ def setup_django(env, skip_setup):
     output = io.StringIO()
     call_command("load_demo", stdout=output)
     first = output.getvalue().splitlines()[0] if output.getvalue() else ""
-    call_command("collectstatic", interactive=False, verbosity=0)
-    print(
-        f"Database ready: migrate, load_demo ({first.strip()}), collectstatic "
-        f"in {time.monotonic() - started:.0f} s."
-    )
+    steps = "migrate, load_demo"
+    if collectstatic:
+        call_command("collectstatic", interactive=False, verbosity=0)
+        steps += ", collectstatic"
+    print(f"Database ready: {steps} ({first.strip()}) in {time.monotonic() - started:.0f} s.")
 
 
 def resolve_targets():
