@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
@@ -24,11 +25,20 @@ urlpatterns = [
     re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
 ]
 
+# A plugin's own pages (dashboards, verification) come from ``site_urls`` on its AppConfig,
+# so removing the plugin from INSTALLED_APPS removes them.
+plugin_patterns = [
+    path(config.site_url_prefix, include(config.site_urls))
+    for config in apps.get_app_configs()
+    if getattr(config, "site_urls", None)
+]
+
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("accounts/profile/", include("heart_site.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("heart_site.notifications.urls")),
+    *plugin_patterns,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

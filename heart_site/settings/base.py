@@ -23,8 +23,9 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "te
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Apps are grouped by who owns them. The plugins (learning, mapping, network) are listed in
-# HEART_PLUGINS so that any of them can be dropped without touching the rest.
-HEART_PLUGINS = env.list("HEART_PLUGINS", default=[])
+# HEART_PLUGINS so that any of them can be dropped without touching the rest: set
+# HEART_PLUGINS to the ones wanted (an empty value means none).
+HEART_PLUGINS = env.list("HEART_PLUGINS", default=["learning"])
 
 INSTALLED_APPS = [
     "heart_site.core",

@@ -107,3 +107,17 @@ def menu_pages(context, root):
 def accessibility_statement():
     page = AccessibilityStatementPage.objects.live().filter(locale__language_code=translation.get_language())
     return page.only("id", "title", "url_path", "path", "depth").first()
+
+
+@register.simple_tag
+def plugin_account_links():
+    """Links plugins add to the account menu (``account_links`` on their AppConfig: pairs of a
+    URL name and a label), so the header names only what is installed."""
+    from django.apps import apps
+    from django.urls import reverse
+
+    return [
+        {"url": reverse(url_name), "label": label}
+        for config in apps.get_app_configs()
+        for url_name, label in getattr(config, "account_links", ())
+    ]
