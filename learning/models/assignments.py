@@ -3,6 +3,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..conf import setting
+
+
+def default_reminder_days():
+    return setting("LEARNING_DUE_REMINDER_DAYS")
+
 
 class Assignment(models.Model):
     """A module given to a group of participants or to everyone of an organisation, with a due
@@ -29,7 +35,9 @@ class Assignment(models.Model):
     )
     due_date = models.DateField(_("due date"))
     reminder_days_before = models.PositiveSmallIntegerField(
-        _("remind this many days before"), default=3, help_text=_("0 sends the reminder on the due date.")
+        _("remind this many days before"),
+        default=default_reminder_days,
+        help_text=_("0 sends the reminder on the due date."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

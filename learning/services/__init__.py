@@ -12,6 +12,7 @@ from .enrollment import (
     lesson_visited,
     reflection_save,
 )
+from .quiz_import import quiz_import_questions
 from .reminders import due_reminders_queue
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "enrollment_refresh_completion",
     "lesson_complete",
     "quiz_attempt_start",
+    "quiz_import_questions",
     "quiz_attempt_submit",
     "reflection_save",
 ]
