@@ -14,6 +14,7 @@ class LearningConfig(AppConfig):
     account_links = [("learning:dashboard", _("My training"))]
     # Re-created by the tests after a flush (tests/conftest.py), as its data migration does.
     reference_data = "learning.reference_data.ensure"
+    demo_content = "learning.demo.load"
 
     def ready(self):
         from heart_site import privacy

@@ -4,16 +4,25 @@ settings and one login per role.
 The command only creates what is missing and never overwrites what is there, so it can run
 any number of times: a second run finds everything and says so. The texts live in
 ``heart_site.core.demo_content``.
+
+Plugins add their own demo after the core content: an installed app whose AppConfig has a
+``demo_content`` attribute (the dotted path of a function) is called with the keyword
+arguments ``home_sv``, ``home_en`` (the two home pages) and ``result``, to which it adds what
+it created or found (``created``, ``existing``, ``notes``) and the accounts it made
+(``logins``: dicts shaped like ``demo_content.USERS``, which the login table prints). Removing
+the app removes its demo; the core never imports a plugin.
 """
 
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.module_loading import import_string
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
@@ -38,6 +47,7 @@ class Result:
     existing: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     untranslated: list = field(default_factory=list)
+    logins: list = field(default_factory=list)  # plugins' demo accounts, shaped like demo_content.USERS
 
 
 class Command(BaseCommand):
@@ -71,7 +81,7 @@ class Command(BaseCommand):
         write("")
         write("Demo logins (a password is set only when its account is created):")
         rows = [("Role", "Username", "Email", "Password")] + [
-            (u["role"], u["username"], u["email"], u["password"]) for u in demo_content.USERS
+            (u["role"], u["username"], u["email"], u["password"]) for u in demo_content.USERS + result.logins
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         for index, row in enumerate(rows):
@@ -98,7 +108,20 @@ def load_demo():
     build_translations(locales[TRANSLATION], pages, result)
     configure_site_settings(site, result)
     create_users(result)
+    load_plugin_demos(pages, result)
     return result
+
+
+def load_plugin_demos(pages, result):
+    """Call each installed app's ``demo_content`` function (see the module docstring)."""
+    for config in apps.get_app_configs():
+        path = getattr(config, "demo_content", None)
+        if path:
+            import_string(path)(
+                home_sv=reload(pages[SOURCE]["home"]),
+                home_en=reload(pages[TRANSLATION]["home"]),
+                result=result,
+            )
 
 
 # ---------------------------------------------------------------------------- themes
@@ -291,9 +314,12 @@ def configure_site_settings(site, result):
 # ----------------------------------------------------------------------------- users
 
 
-def create_users(result):
+def create_users(result, specs=None):
+    """Create the accounts of ``specs`` (default: ``demo_content.USERS``) that are missing;
+    plugins call it with their own. Returns the users, in the order of ``specs``."""
     User = get_user_model()
-    for spec in demo_content.USERS:
+    users = []
+    for spec in demo_content.USERS if specs is None else specs:
         user = (
             User.objects.filter(username=spec["username"]).first()
             or User.objects.filter(email__iexact=spec["email"]).first()
@@ -324,6 +350,8 @@ def create_users(result):
                 user.groups.add(group)
                 result.created.append(f"membership of {user.username} in {group.name}")
         ensure_verified_email(user, result)
+        users.append(user)
+    return users
 
 
 def ensure_verified_email(user, result):
