@@ -17,9 +17,15 @@ class InvalidAnswer(LearningError):
     status = 400
     code = "invalid_answer"
 
+    def __init__(self, message, *, question_id=None):
+        super().__init__(message)
+        self.question_id = question_id  # lets a form link its error summary to the question
 
-def _invalid(number, message):
-    return InvalidAnswer(_("Question %(number)s: %(problem)s") % {"number": number, "problem": message})
+
+def _invalid(q, number, message):
+    return InvalidAnswer(
+        _("Question %(number)s: %(problem)s") % {"number": number, "problem": message}, question_id=q.id
+    )
 
 
 def normalise_text(text: str) -> str:
@@ -52,15 +58,15 @@ def _clean_one(q: Question, number: int, answer, seed: int):
     option_ids = {c.id for c in q.options}
     if q.kind == "single_choice":
         if not isinstance(answer, str) or answer not in option_ids:
-            raise _invalid(number, _("choose one of the options given."))
+            raise _invalid(q, number, _("choose one of the options given."))
         return answer
     if q.kind == "multiple_choice":
         if isinstance(answer, str):
             answer = [answer]
         if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
-            raise _invalid(number, _("choose among the options given."))
+            raise _invalid(q, number, _("choose among the options given."))
         if not set(answer) <= option_ids or len(set(answer)) != len(answer):
-            raise _invalid(number, _("choose among the options given."))
+            raise _invalid(q, number, _("choose among the options given."))
         return sorted(answer)
     if q.kind == "true_false":
         # Identity, not equality: 1 == True, and a number is not an answer to true or false.
@@ -68,29 +74,29 @@ def _clean_one(q: Question, number: int, answer, seed: int):
             return "true"
         if answer is False or answer == "false":
             return "false"
-        raise _invalid(number, _("answer true or false."))
+        raise _invalid(q, number, _("answer true or false."))
     if q.kind == "short_answer":
         if not isinstance(answer, str):
-            raise _invalid(number, _("the answer must be text."))
+            raise _invalid(q, number, _("the answer must be text."))
         if len(answer) > MAX_TEXT_ANSWER:
             raise _invalid(
-                number, _("the answer is longer than %(max)s characters.") % {"max": MAX_TEXT_ANSWER}
+                q, number, _("the answer is longer than %(max)s characters.") % {"max": MAX_TEXT_ANSWER}
             )
         return answer.strip()
     if q.kind == "ordering":
         item_ids = [c.id for c in q.items]
         if not isinstance(answer, list) or sorted(map(str, answer)) != sorted(item_ids):
-            raise _invalid(number, _("place every item exactly once."))
+            raise _invalid(q, number, _("place every item exactly once."))
         return [str(a) for a in answer]
     if q.kind == "matching":
         tokens = {matching_token(seed, p.id) for p in q.pairs}
         pair_ids = {p.id for p in q.pairs}
         if not isinstance(answer, dict) or not set(answer) <= pair_ids:
-            raise _invalid(number, _("match the prompts given."))
+            raise _invalid(q, number, _("match the prompts given."))
         if not all(isinstance(v, str) and v in tokens for v in answer.values()):
-            raise _invalid(number, _("choose among the answers given."))
+            raise _invalid(q, number, _("choose among the answers given."))
         return {k: v for k, v in answer.items() if v}
-    raise _invalid(number, _("this question cannot be answered."))
+    raise _invalid(q, number, _("this question cannot be answered."))
 
 
 @dataclass

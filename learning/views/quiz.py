@@ -64,11 +64,13 @@ def answers_from_post(questions, post):
                 ranked = sorted(positions, key=lambda item_id: int(positions[item_id]))
             except ValueError as exc:
                 raise InvalidAnswer(
-                    _("Question %(number)s: give every item a position.") % {"number": q.number}
+                    _("Question %(number)s: give every item a position.") % {"number": q.number},
+                    question_id=q.id,
                 ) from exc
             if sorted(int(p) for p in positions.values()) != list(range(1, len(positions) + 1)):
                 raise InvalidAnswer(
-                    _("Question %(number)s: use each position exactly once.") % {"number": q.number}
+                    _("Question %(number)s: use each position exactly once.") % {"number": q.number},
+                    question_id=q.id,
                 )
             answers[q.id] = ranked
         elif q.kind == "matching":
