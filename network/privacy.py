@@ -1,0 +1,53 @@
+"""What "download my data" and "delete my account" do with network data: contacts whose email
+is the person's verified address, and their event registrations."""
+
+from .models import Contact, Registration
+
+
+def _contacts(user):
+    return Contact.objects.filter(email__iexact=user.email) if user.email else Contact.objects.none()
+
+
+def _registrations(user):
+    from django.db.models import Q
+
+    q = Q(user=user)
+    if user.email:
+        q |= Q(email__iexact=user.email)
+    return Registration.objects.filter(q).select_related("event")
+
+
+def export_network_data(user):
+    return {
+        "contacts": [
+            {
+                "name": c.full_name,
+                "organisation": c.organisation.name,
+                "role": c.role,
+                "email": c.email,
+                "phone": c.phone,
+                "preferred_language": c.preferred_language,
+                "lawful_basis": c.lawful_basis,
+                "consent_date": c.consent_date.isoformat() if c.consent_date else None,
+                "opted_out": c.opted_out,
+            }
+            for c in _contacts(user).select_related("organisation")
+        ],
+        "event_registrations": [
+            {
+                "event": r.event.title,
+                "name": r.name,
+                "email": r.email,
+                "status": r.status,
+                "needs": r.needs,
+                "registered_at": r.created_at.isoformat(),
+                "attended": r.attended,
+            }
+            for r in _registrations(user)
+        ],
+    }
+
+
+def erase_network_data(user):
+    _contacts(user).delete()
+    _registrations(user).delete()

@@ -1,0 +1,65 @@
+"""Rows the network plugin needs, created by its data migration and re-created by tests whose
+database was flushed. Idempotent; each function takes an app registry."""
+
+from django.contrib.auth.management import create_permissions
+
+FOLLOW_UP_TASK = "network.follow_up_reminders"
+EVENT_REMINDER_TASK = "network.event_reminders"
+COORDINATORS = "Network coordinators"
+COORDINATOR_MODELS = ["organisation", "place", "contact", "interaction", "partnership"]
+
+
+def ensure_schedules(apps):
+    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
+    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
+    hourly, _ = IntervalSchedule.objects.get_or_create(every=1, period="hours")
+    PeriodicTask.objects.get_or_create(
+        name="Event reminders",
+        defaults={
+            "task": EVENT_REMINDER_TASK,
+            "interval": hourly,
+            "description": "Queues the reminder the day before an event to everyone registered (each once).",
+        },
+    )
+    PeriodicTask.objects.get_or_create(
+        name="Network follow-up reminders",
+        defaults={
+            "task": FOLLOW_UP_TASK,
+            "interval": hourly,
+            "description": "Reminds coordinators of interactions whose follow-up date has come (each once).",
+        },
+    )
+
+
+def remove_schedules(apps):
+    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(
+        task__in=[FOLLOW_UP_TASK, EVENT_REMINDER_TASK]
+    ).delete()
+
+
+def ensure_coordinator_group(apps):
+    # As in heart_site.core.reference_data: permissions exist only after migrate ends otherwise.
+    for config in apps.get_app_configs():
+        original = getattr(config, "models_module", None)
+        config.models_module = original or True
+        create_permissions(config, apps=apps, verbosity=0)
+        config.models_module = original
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=COORDINATORS)
+    wanted = [("wagtailadmin", "access_admin"), ("network", "manage_registrations")]
+    wanted += [
+        ("network", f"{action}_{model}")
+        for model in COORDINATOR_MODELS
+        for action in ("add", "change", "delete", "view")
+    ]
+    wanted += [("network", "change_networksettings")]
+    for app_label, codename in wanted:
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission is not None:
+            group.permissions.add(permission)
+
+
+def ensure(apps):
+    ensure_schedules(apps)
+    ensure_coordinator_group(apps)
