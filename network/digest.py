@@ -9,8 +9,9 @@ from .models import EventPage
 
 
 def collect_events(query):
-    from heart_site.notifications.digest_sections import DigestItem
     from wagtail.models import Locale
+
+    from heart_site.notifications.digest_sections import DigestItem
 
     upcoming = public(
         EventPage.objects.live().filter(
