@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .deletion import move_to_another_language
+
 
 class EnrollmentQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -21,7 +23,9 @@ class Enrollment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learning_enrollments"
     )
     # The module in the language the participant enrolled in; progress counts for all languages.
-    module = models.ForeignKey("learning.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    module = models.ForeignKey(
+        "learning.TrainingModulePage", on_delete=move_to_another_language, related_name="+"
+    )
     module_key = models.UUIDField(db_index=True)
     assignment = models.ForeignKey(
         "learning.Assignment", null=True, blank=True, on_delete=models.SET_NULL, related_name="enrollments"
@@ -93,7 +97,9 @@ class QuizVersion(models.Model):
     taken against it. Wagtail may purge old revisions (``purge_revisions``); the copy here
     lives as long as the module, so an attempt is always graded against what it showed."""
 
-    module = models.ForeignKey("learning.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    module = models.ForeignKey(
+        "learning.TrainingModulePage", on_delete=move_to_another_language, related_name="+"
+    )
     revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -115,7 +121,9 @@ class QuizAttempt(models.Model):
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="attempts")
     # The module page taken (its language) and the revision its questions came from; grading
     # reads the questions from that version, never from the live page.
-    module = models.ForeignKey("learning.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    module = models.ForeignKey(
+        "learning.TrainingModulePage", on_delete=move_to_another_language, related_name="+"
+    )
     quiz_version = models.ForeignKey(QuizVersion, on_delete=models.CASCADE, related_name="attempts")
     number = models.PositiveSmallIntegerField()
     seed = models.BigIntegerField(
