@@ -91,6 +91,9 @@ class ReflectionAnswer(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.user_id}: {self.lesson_key}/{self.block_id}"
+
 
 class QuizVersion(models.Model):
     """The quiz exactly as one published revision of a module had it, kept for the attempts

@@ -36,7 +36,9 @@ def test_deleting_one_language_version_keeps_progress_on_the_other(site_tree):
     module_en = translate(module_sv, "en", title="Module in English", slug="module-en")
     user = UserFactory()
     attempt = services.quiz_attempt_start(user=user, module=module_en)
-    services.quiz_attempt_submit(user=user, attempt_id=attempt.pk, answers=correct_answers(module_en, attempt))
+    services.quiz_attempt_submit(
+        user=user, attempt_id=attempt.pk, answers=correct_answers(module_en, attempt)
+    )
 
     module_en.delete()
 
