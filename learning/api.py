@@ -427,6 +427,11 @@ def my_certificates(request):
     ]
 
 
+class RateLimited(LearningError):
+    status = 429
+    code = "rate_limited"
+
+
 @router.get(
     "/certificates/{code}",
     response=VerificationOut,
@@ -439,11 +444,7 @@ def certificate_verify(request, code: str):
     if is_ratelimited(
         request, group="learning-verify", key="ip", rate=setting("LEARNING_VERIFY_RATE"), increment=True
     ):
-        return router.api.create_response(
-            request,
-            {"detail": gettext("Too many lookups. Wait a minute and try again."), "code": "rate_limited"},
-            status=429,
-        )
+        raise RateLimited(gettext("Too many lookups. Wait a minute and try again."))
     certificate = Certificate.objects.filter(code=normalise_certificate_code(code)).first()
     if certificate is None:
         raise NotFound(gettext("No certificate has this code."))

@@ -128,6 +128,16 @@ def catalogue(
         .order_by("path")
     )
     lessons = lessons_of(pages)
+    # Editors order modules in the source-language tree; a module shown in another language
+    # (or only in the source) takes its source's place, so both trees interleave as edited.
+    source_order = dict(
+        TrainingModulePage.objects.filter(translation_key__in=keys, locale=Locale.get_default()).values_list(
+            "translation_key", "path"
+        )
+    )
+    pages = sorted(
+        pages, key=lambda page: (source_order.get(page.translation_key, "~" + page.path), page.path)
+    )
     cards = []
     for page in pages:
         card = ModuleCard(

@@ -79,7 +79,8 @@ def lesson_complete(*, user, lesson: LessonPage):
     LessonCompletion.objects.get_or_create(enrollment=enrollment, lesson_key=lesson.translation_key)
     Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_activity_at=timezone.now())
     enrollment.refresh_from_db()
-    enrollment_refresh_completion(enrollment=enrollment, module=module)
+    if enrollment_refresh_completion(enrollment=enrollment, module=module):
+        enrollment.refresh_from_db(fields=["completed_at"])
     return enrollment
 
 

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +20,9 @@ def _neighbours(lesson, lessons):
 
 def lesson_view(request, lesson):
     module = lesson.get_parent().specific
+    if not module.live:
+        # Wagtail serves live children of a draft page: a withdrawn module takes its lessons along.
+        raise Http404
     progress = selectors.module_progress(user=request.user, module=module)
     previous, following = _neighbours(lesson, progress.lessons)
     done = any(state.done for state in progress.lessons if state.page.pk == lesson.pk)
