@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -168,7 +169,7 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
                         "original; only the wording can be translated. Change the original and sync the "
                         "translation instead."
                     )
-                    % {"language": default_locale.get_display_name()}
+                    % {"language": get_language_info(default_locale.language_code)["name_translated"]}
                 }
             )
 

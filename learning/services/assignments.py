@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -15,9 +17,10 @@ def assignment_members(assignment: Assignment):
 
 @transaction.atomic
 def assignment_apply(*, assignment: Assignment) -> int:
-    """Enrol every current member who is not yet enrolled, with the assignment's due date.
-    Returns how many enrolments were created or given the due date. Safe to repeat."""
-    from .enrollment import enrollment_create
+    """Enrol every current member who is not yet enrolled, with the assignment's due date, and
+    bring the enrolments it made before up to its current due date. Returns how many
+    enrolments were created or given the due date. Safe to repeat."""
+    from .enrollment import _set_due_date, enrollment_create
 
     module = assignment.module
     if not module.live:
@@ -28,6 +31,15 @@ def assignment_apply(*, assignment: Assignment) -> int:
         )
     )
     changed = 0
+    # Saving an edited assignment moves the dates of those it enrolled before.
+    remind_on = assignment.due_date - datetime.timedelta(days=assignment.reminder_days_before)
+    stale = Enrollment.objects.filter(assignment=assignment, completed_at__isnull=True).exclude(
+        due_date=assignment.due_date, remind_on=remind_on
+    )
+    for enrollment in stale:
+        _set_due_date(enrollment, assignment=assignment, due_date=None)
+        enrollment.save(update_fields=["due_date", "remind_on", "reminder_queued_at"])
+        changed += 1
     for user in assignment_members(assignment).exclude(pk__in=already):
         try:
             enrollment_create(user=user, module=module, assignment=assignment)

@@ -18,9 +18,8 @@ def certificate_issue(*, enrollment, module) -> Certificate:
                 user=user,
                 module=enrolled_module,
                 module_key=enrollment.module_key,
-                module_title=(
-                    module if module.locale_id == enrolled_module.locale_id else enrolled_module
-                ).title,
+                # The title in the certificate's language, so the PDF is in one language.
+                module_title=module.title,
                 participant_name=user.full_name or user.get_username(),
                 language=module.locale.language_code or translation.get_language(),
             )
