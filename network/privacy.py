@@ -49,5 +49,12 @@ def export_network_data(user):
 
 
 def erase_network_data(user):
+    from .services.events import event_fill_places
+
     _contacts(user).delete()
-    _registrations(user).delete()
+    registrations = list(_registrations(user))
+    events = {r.event for r in registrations}
+    Registration.objects.filter(pk__in=[r.pk for r in registrations]).delete()
+    # A place the person held goes to the first on the waiting list, as a cancellation would.
+    for event in events:
+        event_fill_places(event=event)

@@ -60,6 +60,30 @@ def ensure_coordinator_group(apps):
             group.permissions.add(permission)
 
 
+def ensure_moderation_workflow(apps):
+    """Submitted good practices wait in a moderation workflow. Wagtail's migrations give the
+    root page a "Moderators approval" workflow; a database flushed by tests has lost it."""
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    Page = apps.get_model("wagtailcore", "Page")
+    root = Page.objects.filter(depth=1).first()
+    if root is None or WorkflowPage.objects.filter(page=root).exists():
+        return
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    Group = apps.get_model("auth", "Group")
+    task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+    task, _ = GroupApprovalTask.objects.get_or_create(
+        name="Moderators approval", defaults={"content_type": task_type, "active": True}
+    )
+    task.groups.add(*Group.objects.filter(name="Moderators"))
+    workflow, _ = Workflow.objects.get_or_create(name="Moderators approval", defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.create(page=root, workflow=workflow)
+
+
 def ensure(apps):
     ensure_schedules(apps)
     ensure_coordinator_group(apps)
+    ensure_moderation_workflow(apps)

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Installed (not only imported) so that its translated country names are loaded.
+    "django_countries",
     "allauth",
     "allauth.account",
     "django_celery_beat",

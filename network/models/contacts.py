@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,9 +16,9 @@ class ContactQuerySet(models.QuerySet):
         years = years if years is not None else setting("NETWORK_CONTACT_REVIEW_YEARS")
         today = today or timezone.localdate()
         limit = today - datetime.timedelta(days=round(365.25 * years))
-        return self.annotate(touched=Coalesce("last_contacted_on", "updated_at__date")).filter(
-            touched__lt=limit
-        )
+        # The later of the two: a coordinator who reviews and saves an old contact clears the flag.
+        touched = Greatest(Coalesce("last_contacted_on", "updated_at__date"), "updated_at__date")
+        return self.annotate(touched=touched).filter(touched__lt=limit)
 
     def reachable(self):
         return self.filter(opted_out=False).exclude(email="")

@@ -37,7 +37,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         return event_list(request, self)
 
-    @path("calendar.ics", name="feed")
+    # Wagtail serves page paths made of [\w-]+/ segments only, so "calendar.ics" could never be
+    # reached; the file name comes with the response (Content-Disposition).
+    @path("ical/", name="feed")
     def calendar_feed(self, request):
         from ..views.events import event_feed
 
@@ -165,7 +167,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return event_register(request, self)
 
-    @path("event.ics", name="ics")
+    @path("ical/", name="ics")
     def ics(self, request):
         from ..views.events import event_ics
 

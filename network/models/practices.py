@@ -54,6 +54,9 @@ class PracticePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    organisation_name = models.CharField(
+        _("organisation (if not in the directory)"), max_length=200, blank=True
+    )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
     description = RichTextField(_("the method"), features=TEXT_FEATURES)
     what_worked = RichTextField(_("what worked"), features=TEXT_FEATURES)
@@ -67,6 +70,7 @@ class PracticePage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("organisation"),
+        FieldPanel("organisation_name"),
         FieldPanel("themes"),
         FieldPanel("description"),
         FieldPanel("what_worked"),
@@ -98,3 +102,7 @@ class PracticePage(BasePage):
     @property
     def intro_text(self):
         return self.summary
+
+    @property
+    def organisation_label(self):
+        return self.organisation.name if self.organisation_id else self.organisation_name
