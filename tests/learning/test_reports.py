@@ -25,6 +25,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from wagtail.admin.menu import Menu
 from wagtail.users.models import UserProfile
 
@@ -281,26 +282,30 @@ def test_attempt_filters(world):
 
 @pytest.mark.django_db
 def test_question_statistics_count_by_question_across_languages_and_revisions(world):
-    statistics = selectors.question_statistics(module_key=world["alfa"].translation_key, language_code="sv")
-    assert statistics.module.pk == world["alfa"].pk
-    assert statistics.attempts == 4
-    fields = ("number", "kind", "attempts", "answered", "correct", "facility_index", "mean_score_percent")
-    assert rows_of(statistics.questions, *fields) == [
-        # anna 1, anna 2, bo, cia
-        (1, "Single choice", 4, 3, 2, 50.0, 50.0),  # right, right, wrong, blank
-        (2, "Multiple choice", 4, 3, 2, 50.0, 62.5),  # half, right, right, blank
-        (3, "True or false", 4, 3, 2, 50.0, 50.0),  # wrong, right, right, blank
-        (4, "Short answer", 4, 2, 1, 25.0, 25.0),  # blank, right, wrong, blank
-        (5, "Ordering", 4, 1, 1, 25.0, 25.0),  # only anna's second attempt answered it
-        (6, "True or false", 1, 1, 1, 100.0, 100.0),  # new: only cia's attempt had it
-    ]
-    assert statistics.questions[5].prompt == "En ny fråga"
-    assert world["removed_question"] not in {q.question_id for q in statistics.questions}
-    english = selectors.question_statistics(module_key=world["alfa"].translation_key, language_code="en")
-    # The English page has not been synced: its live quiz still has the matching question.
-    assert english.module.pk == world["alpha"].pk
-    assert [q.kind for q in english.questions][-1] == "Matching"
-    assert rows_of(english.questions, "attempts", "correct")[-1] == (3, 1)
+    # Question types are named in the active language.
+    with translation.override("en"):
+        statistics = selectors.question_statistics(
+            module_key=world["alfa"].translation_key, language_code="sv"
+        )
+        assert statistics.module.pk == world["alfa"].pk
+        assert statistics.attempts == 4
+        fields = ("number", "kind", "attempts", "answered", "correct", "facility_index", "mean_score_percent")
+        assert rows_of(statistics.questions, *fields) == [
+            # anna 1, anna 2, bo, cia
+            (1, "Single choice", 4, 3, 2, 50.0, 50.0),  # right, right, wrong, blank
+            (2, "Multiple choice", 4, 3, 2, 50.0, 62.5),  # half, right, right, blank
+            (3, "True or false", 4, 3, 2, 50.0, 50.0),  # wrong, right, right, blank
+            (4, "Short answer", 4, 2, 1, 25.0, 25.0),  # blank, right, wrong, blank
+            (5, "Ordering", 4, 1, 1, 25.0, 25.0),  # only anna's second attempt answered it
+            (6, "True or false", 1, 1, 1, 100.0, 100.0),  # new: only cia's attempt had it
+        ]
+        assert statistics.questions[5].prompt == "En ny fråga"
+        assert world["removed_question"] not in {q.question_id for q in statistics.questions}
+        english = selectors.question_statistics(module_key=world["alfa"].translation_key, language_code="en")
+        # The English page has not been synced: its live quiz still has the matching question.
+        assert english.module.pk == world["alpha"].pk
+        assert [q.kind for q in english.questions][-1] == "Matching"
+        assert rows_of(english.questions, "attempts", "correct")[-1] == (3, 1)
 
 
 @pytest.mark.django_db
@@ -320,7 +325,10 @@ def test_question_counts_in_sql_equal_the_plain_python_ones(world):
 def test_question_statistics_without_a_live_module(world):
     world["alfa"].unpublish()
     world["alpha"].unpublish()
-    statistics = selectors.question_statistics(module_key=world["alfa"].translation_key, language_code="sv")
+    with translation.override("en"):  # question types are named in the active language
+        statistics = selectors.question_statistics(
+            module_key=world["alfa"].translation_key, language_code="sv"
+        )
     assert statistics.module is None and statistics.questions == []
 
 
@@ -353,7 +361,7 @@ def test_staff_without_the_permission_get_403(client, world):
     for report in REPORTS:
         response = client.get(url(report, module=world["alfa"].translation_key))
         assert response.status_code == 403
-        assert "permission to view the learning reports" in response.content.decode()
+        assert "behörighet att se rapporterna" in response.content.decode()
         assert "Alfa" not in response.content.decode() and "Ålder" not in response.content.decode()
         assert client.get(url(report, export="csv")).status_code == 403
         assert client.get(url(report, export="xlsx")).status_code == 403
@@ -398,11 +406,11 @@ def test_filters_narrow_the_rows_in_the_view(coordinator_client, world):
         return response.content.decode()
 
     content = body("organisations", module=world["beta"].translation_key)
-    assert "Företaget AB" in content and "No organisation" in content and "Exempelkommunen" not in content
+    assert "Företaget AB" in content and "Ingen organisation" in content and "Exempelkommunen" not in content
     content = body("modules", theme=theme("age").translation_key)
     assert "Alfa" in content and "Beta" not in content
     content = body("modules", enrolled_to="2020-12-31", organisation="NONE")
-    assert "No organisation" in content  # the active filter, named
+    assert "Ingen organisation" in content  # the active filter, named, in the admin's Swedish
     assert rows_in_csv(coordinator_client, "modules", enrolled_to="2020-12-31", organisation="NONE")[1:] == [
         ["Alfa", "0", "0", "", "0", ""],
         ["Beta", "1", "0", "0.0", "0", ""],
@@ -423,11 +431,11 @@ def test_filters_narrow_the_rows_in_the_view(coordinator_client, world):
 @pytest.mark.django_db
 def test_question_statistics_ask_for_a_module_first(coordinator_client, world):
     response = coordinator_client.get(url("questions"))
-    assert "Choose a module in the filters" in response.content.decode()
+    assert "Välj en modul i filtren" in response.content.decode()
     assert "?export=csv" not in response.content.decode()
     response = coordinator_client.get(url("questions", module=world["alfa"].translation_key))
     content = response.content.decode()
-    assert "En ny fråga" in content and "4 submitted attempts" in content
+    assert "En ny fråga" in content and "4 inlämnade försök" in content
     assert "export=csv" in content
 
 
@@ -437,7 +445,7 @@ def test_an_invalid_filter_value_shows_every_row_and_no_error_page(coordinator_c
     assert response.status_code == 200
     assert rows_in_csv(coordinator_client, "modules", theme="nope")[1][0] == "Alfa"
     response = coordinator_client.get(url("questions", module="3f1c0000-0000-0000-0000-000000000000"))
-    assert response.status_code == 200 and "Choose a module" in response.content.decode()
+    assert response.status_code == 200 and "Välj en modul" in response.content.decode()
 
 
 @pytest.mark.django_db

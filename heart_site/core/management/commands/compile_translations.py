@@ -17,10 +17,16 @@ SOURCE_TEXT_LANGUAGE = "en"
 
 
 def fill_with_source_text(po):
+    """The source language's catalogue is the source text itself. msgmerge's fuzzy guesses
+    (another string's text for a changed msgid) are wrong by definition there, so they go."""
     for entry in po:
-        if entry.msgid_plural and not all(entry.msgstr_plural.values()):
+        fuzzy = "fuzzy" in entry.flags
+        if fuzzy:
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+        if entry.msgid_plural and (fuzzy or not all(entry.msgstr_plural.values())):
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-        elif not entry.msgid_plural and not entry.msgstr:
+        elif not entry.msgid_plural and (fuzzy or not entry.msgstr):
             entry.msgstr = entry.msgid
 
 
