@@ -45,6 +45,7 @@ check-translations: install
 bench: install
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/notifications.py
+	$(BIN)/python bench/learning.py
 
 clean:
 	rm -rf $(VENV) var staticfiles
