@@ -15,7 +15,10 @@ def email_templates(settings, tmp_path):
 
 def test_plain_text_parts_are_not_html_escaped_but_the_html_part_is(email_templates):
     email = render_email(
-        "probe/note", to="a@example.org", language="en", context={"name": "Ann <Admin>", "title": "H&M's plan"}
+        "probe/note",
+        to="a@example.org",
+        language="en",
+        context={"name": "Ann <Admin>", "title": "H&M's plan"},
     )
     assert email.subject == "About H&M's plan"
     assert "Hello Ann <Admin>, see H&M's plan." in email.text
