@@ -470,3 +470,22 @@ def test_the_generator_decodes_topojson_and_keeps_only_europe():
     x, y = to_svg(18.0, 59.5, data)
     assert min(xs) < x < max(xs) and min(ys) < y < max(ys)
     assert len(xs) == 4  # the corners, nothing else
+
+
+@pytest.mark.django_db
+def test_saving_an_organisation_place_or_partnership_retires_the_page_cache():
+    from django.core.cache import cache
+
+    from heart_site.core.page_cache import GENERATION_KEY
+    from network.models import Partnership
+
+    def generation():
+        return cache.get(GENERATION_KEY, 0)
+
+    before = generation()
+    organisation = OrganisationFactory()
+    after_organisation = generation()
+    Partnership.objects.create(place=organisation.place, status=Partnership.Status.ESTABLISHED)
+    after_partnership = generation()
+    organisation.delete()
+    assert before < after_organisation < after_partnership < generation()
