@@ -459,7 +459,10 @@ def test_learning_pages_have_no_axe_violations(
     assert_accessible(page)
     attempt.refresh_from_db()
     assert not attempt.is_submitted
-    page.keyboard.press("Tab")  # from the summary on into the form, with a visible focus ring
+    page.keyboard.press("Tab")  # from the summary to its link to the question, visibly focused
+    assert focused(page, "el.getAttribute('href')") == f"#question-{ordering.removeprefix('q-')}"
+    assert focus_is_visible(page)
+    page.keyboard.press("Tab")  # and on into the form
     assert focused(page, "el.name") == question_names(page)[0]
     assert focus_is_visible(page)
     if language == "sv":

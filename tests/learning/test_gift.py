@@ -13,6 +13,13 @@ from learning.gift import GiftError, decode_upload, export_gift, parse_gift
 from learning.quiz import Choice, Pair, Question, question_to_block_data, questions_from_stream
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are checked in the source language they are written in."""
+    with translation.override("en"):
+        yield
+
+
 def without_ids(question):
     data = dataclasses.asdict(question)
     data.pop("id")
