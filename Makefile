@@ -22,9 +22,11 @@ run: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/honcho -f Procfile.dev start
 
-## Run the whole test suite (uses DATABASE_URL and REDIS_URL when they are set).
+## Run the whole test suite (uses DATABASE_URL and REDIS_URL when they are set), one worker
+## per core; a test file stays on one worker (its fixtures and services are set up once).
+PYTEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -75,6 +75,11 @@ def _ensure_reference_data():
     from heart_site.core import reference_data
     from tests.factories.pages import root_page
 
+    # The tree's root first: staff groups' page permissions hang off it.
+    reference_data.ensure_locales_and_themes(django_apps)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root_page()
     reference_data.ensure(django_apps)
     if django_apps.is_installed("heart_site.notifications"):
         from heart_site.notifications.reference_data import ensure_default_schedules
@@ -84,33 +89,66 @@ def _ensure_reference_data():
         ensure = getattr(config, "reference_data", None)
         if ensure:
             import_string(ensure)(django_apps)
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root_page()
+
+
+# Whether the committed database holds the reference data: None until the test database
+# exists, False after a transactional test (live server, browser, real workers) flushed every
+# table and the data migrations' rows with them. Under pytest-xdist such tests are interleaved
+# with rollback tests, so the rows are put back before the next test starts, outside any test's
+# transaction; ensuring them in every test instead cost a third of the suite's time.
+_reference_data_committed = None
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+        & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    global _reference_data_committed
+    if _reference_data_committed is False:
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _ensure_reference_data()
+        _reference_data_committed = True
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    global _reference_data_committed
+    try:
+        return (yield)
+    finally:
+        if _is_transactional(item) and _reference_data_committed is not None:
+            _reference_data_committed = False
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Transactional tests (live server, browser, real workers) flush every table when they
-    end, taking the data migrations' rows with them; a reused database may start that way."""
+    """A reused database may come from a run whose last test flushed it."""
+    global _reference_data_committed
     with django_db_blocker.unblock():
         _ensure_reference_data()
+    _reference_data_committed = True
 
 
 @pytest.fixture
-def reference_data(django_db_setup, django_db_blocker):
-    """Locales, themes, staff groups and tree roots, for tests that run after a flush."""
-    with django_db_blocker.unblock():
-        _ensure_reference_data()
+def reference_data(django_db_setup):
+    """Locales, themes, staff groups and tree roots: committed before every test (see above);
+    tests that build on them name this fixture to say so."""
 
 
 @pytest.fixture
 def site_tree(db, reference_data):
     from tests.factories.pages import build_site
 
-    tree = build_site()
-    _ensure_reference_data()  # page permissions hang off the root, which may be new
-    return tree
+    return build_site()
 
 
 @pytest.fixture
