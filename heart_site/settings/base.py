@@ -25,7 +25,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Apps are grouped by who owns them. The plugins (learning, mapping, network) are listed in
 # HEART_PLUGINS so that any of them can be dropped without touching the rest: set
 # HEART_PLUGINS to the ones wanted (an empty value means none).
-HEART_PLUGINS = env.list("HEART_PLUGINS", default=["learning"])
+HEART_PLUGINS = env.list("HEART_PLUGINS", default=["learning", "network"])
 
 INSTALLED_APPS = [
     "heart_site.core",
