@@ -317,6 +317,17 @@ def test_a_profile_falls_back_to_the_swedish_text_marked_as_swedish(client, dire
     assert soup.find("p", class_="lead")["lang"] == "sv"
 
 
+def test_the_language_switch_of_a_profile_leads_to_the_same_profile(client, directory):
+    sv, en = directory
+    organisation = OrganisationFactory(slug="centro-ricerca")
+
+    soup = html_of(client.get(f"{sv.url}{organisation.slug}/"))
+
+    alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
+    assert alternates["en"].endswith(f"{en.url}centro-ricerca/")
+    assert client.get(f"{en.url}centro-ricerca/").status_code == 200
+
+
 @pytest.mark.parametrize("slug", ["does-not-exist", "hidden-org"])
 def test_unknown_or_hidden_profiles_are_404(client, directory, slug):
     sv, _en = directory

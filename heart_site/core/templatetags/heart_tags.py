@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from ..models import AccessibilityStatementPage
@@ -31,22 +32,41 @@ def language_links(context):
     current = translation.get_language()
     page = context.get("page")
     translations = page_translations(page) if isinstance(page, Page) else None
+    route = _served_route(request, page) if translations is not None else ""
     links = []
     for code, _name in settings.LANGUAGES:
         entry = {"code": code, "name": _language_name(code), "is_current": code == current, "available": True}
         if translations is None:
             entry["url"] = translate_url(request.path, code)
         elif code in translations:
-            entry["url"] = translations[code].get_url(request)
+            entry["url"] = _with_route(translations[code].get_url(request), route)
         else:
             fallback = translations.get(settings.LANGUAGE_CODE) or page
-            entry["url"] = f"{fallback.get_url(request)}?{MISSING_TRANSLATION_PARAM}={code}"
+            entry["url"] = (
+                f"{_with_route(fallback.get_url(request), route)}?{MISSING_TRANSLATION_PARAM}={code}"
+            )
             entry["available"] = False
         if entry["url"] is None:
             continue
         entry["full_url"] = request.build_absolute_uri(entry["url"])
         links.append(entry)
     return links
+
+
+def _served_route(request, page):
+    """The part of the path a routable page served below its own URL (an organisation's
+    profile, a quiz step), so that switching language stays there: routes take only
+    language-independent parameters (slugs that are the same in every language, ids)."""
+    if not isinstance(page, RoutablePageMixin):
+        return ""
+    base = page.get_url(request)
+    if not base or not request.path.startswith(base):
+        return ""
+    return request.path[len(base) :]
+
+
+def _with_route(url, route):
+    return f"{url}{route}" if url is not None else None
 
 
 @register.simple_tag(takes_context=True)
