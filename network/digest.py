@@ -1,16 +1,15 @@
 """Upcoming events for the email digest: events published in the period that have not started,
-in the subscriber's language where a translation is live, otherwise in the original."""
+in the subscriber's language where a translation is live, otherwise in the default language's (or
+any) version."""
 
 from django.utils import timezone
 
-from heart_site.core.selectors import public
+from heart_site.core.selectors import choose_versions, public
 
 from .models import EventPage
 
 
 def collect_events(query):
-    from wagtail.models import Locale
-
     from heart_site.notifications.digest_sections import DigestItem
 
     upcoming = public(
@@ -25,12 +24,10 @@ def collect_events(query):
     keys = set(upcoming.values_list("translation_key", flat=True))
     if not keys:
         return []
-    wanted = Locale.objects.filter(language_code=query.language).first()
-    versions = {}
-    for page in public(EventPage.objects.live().filter(translation_key__in=keys)).select_related("locale"):
-        current = versions.get(page.translation_key)
-        if current is None or (wanted and page.locale_id == wanted.pk):
-            versions[page.translation_key] = page
+    versions, _languages = choose_versions(
+        public(EventPage.objects.live().filter(translation_key__in=keys)).select_related("locale"),
+        query.language,
+    )
     return [
         DigestItem(
             title=page.title,

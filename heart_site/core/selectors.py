@@ -1,9 +1,13 @@
 """Reads shared by the whole site: translations of pages, view restrictions and localized
 theme names."""
 
+from collections import defaultdict
+
 from asgiref.local import Local
+from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from .models import Theme
@@ -98,3 +102,26 @@ class SpecificSearchResults:
         page_slice = list(self.results[item])
         by_id = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in page_slice]).specific()}
         return [by_id[p.pk] for p in page_slice if p.pk in by_id]
+
+
+def default_language_code():
+    """The default locale's language code, as ``Locale.get_default()`` finds it, without asking
+    the database: listings need the code, not the row."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def choose_versions(pages, language_code):
+    """One version per translation key of ``pages`` (read with their locale): the one in
+    ``language_code``, else in the default language, else any; and, per key, the languages
+    it is available in. Listings and digests show each page once, in the reader's language
+    where it exists."""
+    default_code = default_language_code()
+    chosen, languages = {}, defaultdict(set)
+    rank = {language_code: 0, default_code: 1}
+    for page in pages:
+        code = page.locale.language_code
+        languages[page.translation_key].add(code)
+        current = chosen.get(page.translation_key)
+        if current is None or rank.get(code, 2) < rank.get(current.locale.language_code, 2):
+            chosen[page.translation_key] = page
+    return chosen, languages

@@ -1,7 +1,7 @@
 """News for the email digest: articles first published in a period, in the subscriber's
-language where a translation is live, otherwise in the original."""
+language where a translation is live, otherwise in the default language's (or any) version."""
 
-from wagtail.models import Locale
+from heart_site.core.selectors import choose_versions
 
 from .models import NewsPage
 
@@ -26,14 +26,11 @@ def collect_news(query):
     )
     if not keys:
         return []
-    wanted = Locale.objects.filter(language_code=query.language).first()
-    versions = {}
-    # One query for every live version of these articles; pick the subscriber's language,
-    # else the source the article was first published in.
-    for page in NewsPage.objects.live().public().filter(translation_key__in=keys).select_related("locale"):
-        current = versions.get(page.translation_key)
-        if current is None or (wanted and page.locale_id == wanted.pk):
-            versions[page.translation_key] = page
+    # One query for every live version of these articles; the subscriber's language first.
+    versions, _languages = choose_versions(
+        NewsPage.objects.live().public().filter(translation_key__in=keys).select_related("locale"),
+        query.language,
+    )
     pages = sorted(versions.values(), key=lambda p: (p.date, p.pk), reverse=True)
     return [
         DigestItem(
