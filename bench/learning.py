@@ -678,7 +678,6 @@ def profile_submits(count, module, probe):
     from django.test.utils import CaptureQueriesContext
 
     from learning.grading import clean_answers, grade_quiz
-    from learning.quiz import questions_from_stream
     from learning.results import attempt_feedback
     from learning.services import attempt_for_user
 
@@ -714,10 +713,8 @@ def profile_submits(count, module, probe):
         # The steps of quiz_attempt_submit() and of the endpoint, again, on the graded attempt.
         with timed("load attempt"):
             loaded = attempt_for_user(user=probe, attempt_id=attempt["id"])
-        with timed("pinned module"):
-            pinned = loaded.pinned_module()
-        with timed("questions"):
-            questions = questions_from_stream(pinned.quiz)
+        with timed("pinned quiz"):
+            questions = loaded.quiz_version.quiz().questions
         with timed("clean+grade"):
             grade_quiz(questions, clean_answers(questions, answers, seed=loaded.seed), seed=loaded.seed)
         with timed("feedback"):
@@ -732,8 +729,8 @@ def profile_submits(count, module, probe):
         )
     print(
         "  request: POST .../submit whole; the rest repeat its steps on the graded attempt: load attempt\n"
-        "  (attempt_for_user), pinned module (the module page rebuilt from the pinned revision's JSON),\n"
-        "  questions (questions_from_stream), clean+grade, feedback (attempt_feedback, pinned module cached)."
+        "  (attempt_for_user), pinned quiz (QuizVersion.quiz(): the pinned revision's questions, parsed\n"
+        "  once per process), clean+grade, feedback (attempt_feedback)."
     )
     profiler = cProfile.Profile()
     profiler.runcall(lambda: [one_submit() for _ in range(count)])
@@ -817,11 +814,13 @@ def print_submits(phases, args, checked):
     )
     first = phases[0]
     parts = [first.cpu_ms(name) for name in ("workers", "postgres", "client")]
+    capacity = None  # submits/s the CPU allows, all three parts counted
     if None not in parts:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        capacity = cores * 1000 / sum(parts)
         print(
             f"  CPU per submit at {first.users} participants, all three: {sum(parts):.1f} ms; "
-            f"on {cores} cores that allows at most {cores * 1000 / sum(parts):.0f} submits/s\n"
+            f"on {cores} cores that allows at most {capacity:.0f} submits/s\n"
             "  (a steadier estimate of capacity than submits/s on a shared machine)."
         )
     print(
@@ -830,12 +829,37 @@ def print_submits(phases, args, checked):
     )
     print(f"\nSubmit p95 (goal: <= {GOAL_SUBMIT_P95_MS} ms at {args.users} participants)")
     for phase in phases:
-        if phase.users != args.users:
-            continue
         p95 = percentile(phase.latencies, 0.95)
         verdict = "PASS" if p95 <= GOAL_SUBMIT_P95_MS else "BELOW"
-        pause = f"pausing {phase.think:g} s on average" if phase.think else "without pausing"
-        print(f"  {phase.users} participants {pause + ':':<27} {p95:7.1f} ms {verdict}")
+        if phase.users == 1:
+            label = "1 participant alone (service time):"
+        else:
+            pause = f"pausing {phase.think:g} s on average" if phase.think else "without pausing"
+            label = f"{phase.users} participants {pause}:"
+        print(f"  {label:<45} {p95:7.1f} ms {verdict}")
+        if phase.users > 1 and not phase.think and phase.rate:
+            print(closed_loop_note(phase, capacity))
+
+
+def closed_loop_note(phase, capacity):
+    """What clients that never pause can get, by arithmetic: each sends its next request when
+    the last one answers, so a cycle (start + submit) takes clients / throughput on average,
+    whatever the server does per request."""
+    cycle_ms = phase.users / phase.rate * 1000
+    # A submit within the goal, and a start no slower than it: cycles of at most 2 x the goal.
+    needed = phase.users * 1000 / (2 * GOAL_SUBMIT_P95_MS)
+    if capacity is None:
+        verdict = "this run could not measure the CPU that would take"
+    elif capacity < needed:
+        verdict = f"more than the {capacity:.0f}/s the CPU measured per cycle allows on this machine"
+    else:
+        verdict = f"within the {capacity:.0f}/s the CPU measured per cycle allows: the server falls short"
+    return (
+        f"    {phase.users} clients that never pause, at the {phase.rate:.1f} cycles/s measured, spend "
+        f"{phase.users} / {phase.rate:.1f} = {cycle_ms:.0f} ms\n"
+        f"    per start + submit (clients / throughput). A submit p95 within {GOAL_SUBMIT_P95_MS} ms needs "
+        f"at least {needed:.0f} cycles/s,\n    {verdict}."
+    )
 
 
 def print_catalogue(targets, reference):

@@ -15,7 +15,7 @@ from .conf import setting
 from .errors import LearningError, NotFound
 from .models import Certificate, LessonPage, TrainingModulePage
 from .models.certificates import normalise_certificate_code
-from .quiz import present, questions_from_stream
+from .quiz import present
 from .results import attempt_feedback
 
 router = Router(tags=["learning"])
@@ -298,10 +298,8 @@ def lesson_done(request, lesson_id: int):
 
 
 def _attempt_out(attempt):
-    pinned = attempt.pinned_module()
-    shown = present(
-        questions_from_stream(pinned.quiz), seed=attempt.seed, shuffle_options=pinned.shuffle_options
-    )
+    quiz = attempt.quiz_version.quiz()
+    shown = present(quiz.questions, seed=attempt.seed, shuffle_options=quiz.shuffle_options)
     return {
         "id": attempt.pk,
         "number": attempt.number,

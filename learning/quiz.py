@@ -9,7 +9,7 @@ import hashlib
 import hmac
 import random
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 QUESTION_KINDS = ("single_choice", "multiple_choice", "true_false", "short_answer", "ordering", "matching")
 
@@ -93,6 +93,44 @@ def questions_from_stream(stream_value) -> list[Question]:
             ]
         questions.append(question)
     return questions
+
+
+@dataclass(frozen=True)
+class PinnedQuiz:
+    """What grading and feedback need from one stored revision of a module: the questions and
+    the quiz rules as that revision had them. Built once per ``QuizVersion`` and shared, so it
+    is read-only: the questions' lists are tuples."""
+
+    questions: tuple[Question, ...]
+    pass_mark: int
+    max_attempts: int  # 0: unlimited
+    shuffle_options: bool
+    feedback_timing: str
+    score_bands: tuple[tuple[int, str], ...]  # (min_percent, feedback), highest first
+
+    def band_feedback(self, percent) -> str:
+        return band_feedback(self.score_bands, percent)
+
+
+def score_bands_from_stream(stream_value) -> tuple[tuple[int, str], ...]:
+    bands = ((int(band.value["min_percent"]), band.value["feedback"]) for band in stream_value)
+    return tuple(sorted(bands, key=lambda band: band[0], reverse=True))
+
+
+def band_feedback(bands, percent) -> str:
+    """The feedback of the band with the highest starting score at or below ``percent``."""
+    return next((feedback for min_percent, feedback in bands if percent >= min_percent), "")
+
+
+def read_only(question: Question) -> Question:
+    """A copy whose lists are tuples, for sharing between requests."""
+    return replace(
+        question,
+        options=tuple(question.options),
+        accepted_answers=tuple(question.accepted_answers),
+        items=tuple(question.items),
+        pairs=tuple(question.pairs),
+    )
 
 
 def questions_from_revision(revision) -> list[Question]:

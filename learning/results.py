@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .models import Certificate, Enrollment, TrainingModulePage
-from .quiz import Question, matching_token, questions_from_stream
+from .models import Certificate, TrainingModulePage
+from .quiz import Question, matching_token
 
 
 @dataclass
@@ -85,19 +85,22 @@ def _correct(q: Question, seed):
 
 
 def attempt_feedback(*, attempt) -> AttemptFeedback:
-    pinned: TrainingModulePage = attempt.pinned_module()
-    questions = questions_from_stream(pinned.quiz)
-    enrollment = Enrollment.objects.get(pk=attempt.enrollment_id)
-    submitted = enrollment.attempts.filter(submitted_at__isnull=False).count()
-    remaining = max(0, pinned.max_attempts - submitted) if pinned.max_attempts else None
+    """From the attempt as ``attempt_for_user`` or ``quiz_attempt_submit`` returns it: its
+    enrolment is read with it and kept current, and the quiz comes from its pinned version."""
+    quiz = attempt.quiz_version.quiz()
+    enrollment = attempt.enrollment
+    remaining = None
+    if quiz.max_attempts:
+        submitted = enrollment.attempts.filter(submitted_at__isnull=False).count()
+        remaining = max(0, quiz.max_attempts - submitted)
     details_visible = (
-        pinned.feedback_timing == TrainingModulePage.FeedbackTiming.EACH_ATTEMPT
+        quiz.feedback_timing == TrainingModulePage.FeedbackTiming.EACH_ATTEMPT
         or attempt.passed
         or remaining == 0
     )
     results = {r["question_id"]: r for r in attempt.results}
     shown = []
-    for number, q in enumerate(questions, start=1):
+    for number, q in enumerate(quiz.questions, start=1):
         result = results.get(
             q.id, {"score": 0, "max_score": q.points, "outcome": "unanswered", "option_feedback": []}
         )
@@ -120,7 +123,7 @@ def attempt_feedback(*, attempt) -> AttemptFeedback:
         shown.append(item)
     return AttemptFeedback(
         attempt=attempt,
-        band_feedback=pinned.score_band_feedback(float(attempt.percent or 0)),
+        band_feedback=quiz.band_feedback(float(attempt.percent or 0)),
         details_visible=details_visible,
         module_completed=enrollment.completed_at is not None,
         certificate=Certificate.objects.filter(

@@ -4,8 +4,10 @@ whatever the number of modules, lessons or enrolments."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
-from wagtail.models import Locale
+from django.conf import settings
+from django.db.models import CharField, Count, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
+from wagtail.coreutils import get_supported_content_language_variant
 
 from heart_site.core.selectors import public
 
@@ -18,6 +20,7 @@ from .models import (
     QuizAttempt,
     TrainingModulePage,
 )
+from .models.pages import MODULE_STREAM_FIELDS
 
 
 def _children_q(pages, model):
@@ -28,13 +31,18 @@ def _children_q(pages, model):
     return q
 
 
+def _lessons_under(modules):
+    """Live public lessons of any of ``modules`` (a non-empty list)."""
+    return public(LessonPage.objects.live().filter(_children_q(modules, LessonPage)))
+
+
 def lessons_of(modules) -> dict[str, list[LessonPage]]:
     """Live public lessons of each module, in editor order, keyed by the module's path."""
     modules = list(modules)
     if not modules:
         return {}
     lessons = (
-        public(LessonPage.objects.live().filter(_children_q(modules, LessonPage)))
+        _lessons_under(modules)
         .order_by("path")
         .only(
             "id",
@@ -54,18 +62,21 @@ def lessons_of(modules) -> dict[str, list[LessonPage]]:
     return by_parent
 
 
-def required_lesson_keys(module) -> set:
+def required_lessons(module):
     """The lessons a participant must do: those live in any language of the module, so an
     untranslated lesson still counts and a lesson removed everywhere stops counting."""
-    versions = TrainingModulePage.objects.filter(translation_key=module.translation_key).only("path", "depth")
-    return {lesson.translation_key for lessons in lessons_of(versions).values() for lesson in lessons}
+    versions = list(
+        TrainingModulePage.objects.filter(translation_key=module.translation_key).only("path", "depth")
+    )
+    return _lessons_under(versions) if versions else LessonPage.objects.none()
 
 
-def requirements_met(*, enrollment, module) -> bool:
-    done = set(LessonCompletion.objects.filter(enrollment=enrollment).values_list("lesson_key", flat=True))
-    if not required_lesson_keys(module) <= done:
+def requirements_met(*, enrollment, module, quiz_passed=False) -> bool:
+    """``quiz_passed``: the caller knows a passing attempt exists (it has just graded one)."""
+    done = LessonCompletion.objects.filter(enrollment=enrollment).values("lesson_key")
+    if required_lessons(module).exclude(translation_key__in=done).exists():
         return False
-    if module.has_quiz:
+    if not quiz_passed and module.has_quiz:
         return enrollment.attempts.filter(passed=True).exists()
     return True
 
@@ -82,11 +93,22 @@ def missing_prerequisites(*, user, module) -> list[TrainingModulePage]:
     return [p for p in prerequisites if p.translation_key not in completed]
 
 
+def default_language_code():
+    """The default locale's language code, as ``Locale.get_default()`` finds it, without asking
+    the database: listings need the code, not the row."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def localized_versions(keys, language_code, model=TrainingModulePage):
     """For each translation key, the live public page in ``language_code``, else in the default
     language, else any live one; with the languages it is available in."""
-    default_code = Locale.get_default().language_code
     pages = public(model.objects.live().filter(translation_key__in=list(keys))).select_related("locale")
+    return choose_versions(pages, language_code)
+
+
+def choose_versions(pages, language_code):
+    """``localized_versions`` over pages already read (with their locale)."""
+    default_code = default_language_code()
     chosen, languages = {}, defaultdict(set)
     rank = {language_code: 0, default_code: 1}
     for page in pages:
@@ -117,35 +139,28 @@ def catalogue(
     *, language_code, theme_key=None, audience_key=None, available_in=None, user=None
 ) -> list[ModuleCard]:
     """Every live module once, in the visitor's language where it exists, filtered by theme,
-    audience and the languages it is available in, with the visitor's progress."""
-    all_modules = public(TrainingModulePage.objects.live())
-    keys = set(all_modules.values_list("translation_key", flat=True))
-    chosen, languages = localized_versions(keys, language_code)
-    pages = (
-        TrainingModulePage.objects.filter(pk__in=[p.pk for p in chosen.values()])
+    audience and the languages it is available in, with the visitor's progress.
+
+    The module rows are read once, every language at a time, with their lesson counts; the
+    StreamFields, which a listing never shows, stay unread."""
+    modules = list(
+        public(TrainingModulePage.objects.live())
         .select_related("locale")
-        .prefetch_related("themes", "audiences")
+        .defer(*MODULE_STREAM_FIELDS)
+        .annotate(lesson_count=_live_lesson_count())
         .order_by("path")
     )
-    lessons = lessons_of(pages)
-    # Editors order modules in the source-language tree; a module shown in another language
-    # (or only in the source) takes its source's place, so both trees interleave as edited.
-    source_order = dict(
-        TrainingModulePage.objects.filter(translation_key__in=keys, locale=Locale.get_default()).values_list(
-            "translation_key", "path"
-        )
-    )
-    pages = sorted(
-        pages, key=lambda page: (source_order.get(page.translation_key, "~" + page.path), page.path)
-    )
+    chosen, languages = choose_versions(modules, language_code)
+    pages = sorted(chosen.values(), key=_source_order(modules, chosen))
+    tags = _tag_keys([page.pk for page in pages])
     cards = []
     for page in pages:
         card = ModuleCard(
             page=page,
             languages=sorted(languages[page.translation_key]),
-            lesson_count=len(lessons.get(page.path, [])),
-            theme_keys={t.translation_key for t in page.themes.all()},
-            audience_keys={a.translation_key for a in page.audiences.all()},
+            lesson_count=page.lesson_count,
+            theme_keys=tags[page.pk]["theme"],
+            audience_keys=tags[page.pk]["audience"],
         )
         if theme_key and theme_key not in card.theme_keys:
             continue
@@ -166,6 +181,57 @@ def catalogue(
                 card.lessons_done = enrollment.done
                 card.due_date = enrollment.due_date
     return cards
+
+
+# The greatest step a child's path can add to its parent's (treebeard's alphabet, steplen 4).
+_LAST_STEP = LessonPage.alphabet[-1] * LessonPage.steplen
+
+
+def _live_lesson_count():
+    """The number of live public lessons under each module, as a subquery."""
+    # A range rather than LIKE, so that PostgreSQL finds the children with the path index
+    # instead of scanning every page once per module.
+    children = (OuterRef("path"), Concat(OuterRef("path"), Value(_LAST_STEP)))
+    lessons = public(LessonPage.objects.live()).filter(path__range=children, depth=OuterRef("depth") + 1)
+    counted = lessons.order_by().values("depth").annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counted), 0)
+
+
+def _source_order(modules, chosen):
+    """The sort key of a chosen page. Editors order modules in the source-language tree; a
+    module shown in another language (or only in the source) takes its source's place, so both
+    trees interleave as edited."""
+    default_code = default_language_code()
+    source_paths = {
+        page.translation_key: page.path for page in modules if page.locale.language_code == default_code
+    }
+    # A source that is not listed (unpublished, restricted) still places its translations.
+    unlisted = chosen.keys() - source_paths.keys()
+    if unlisted:
+        source_paths.update(
+            TrainingModulePage.objects.filter(
+                translation_key__in=unlisted, locale__language_code=default_code
+            ).values_list("translation_key", "path")
+        )
+    return lambda page: (source_paths.get(page.translation_key, "~" + page.path), page.path)
+
+
+def _tag_keys(page_ids) -> dict:
+    """{page id: {"theme": {translation keys}, "audience": {translation keys}}}, in one query."""
+    tags = defaultdict(lambda: {"theme": set(), "audience": set()})
+    if not page_ids:
+        return tags
+    kind = Value("theme", output_field=CharField())
+    themes = TrainingModulePage.themes.through.objects.filter(trainingmodulepage_id__in=page_ids).values_list(
+        "trainingmodulepage_id", kind, "theme__translation_key"
+    )
+    kind = Value("audience", output_field=CharField())
+    audiences = TrainingModulePage.audiences.through.objects.filter(
+        trainingmodulepage_id__in=page_ids
+    ).values_list("trainingmodulepage_id", kind, "audience__translation_key")
+    for page_id, name, key in themes.union(audiences, all=True):
+        tags[page_id][name].add(key)
+    return tags
 
 
 def audiences_in(language_code):

@@ -15,8 +15,12 @@ from wagtail_localize.fields import SynchronizedField
 from heart_site.core.models import BasePage, Theme
 
 from ..blocks import LessonContentBlocks, QuizBlocks, ScoreBandBlock
-from ..quiz import answer_key, questions_from_stream
+from ..quiz import answer_key, band_feedback, questions_from_stream, score_bands_from_stream
 from .audiences import Audience
+
+# A module's StreamFields: listings and grading leave them unread (``.defer()``); grading takes
+# the quiz from the attempt's pinned version instead.
+MODULE_STREAM_FIELDS = ("objectives", "quiz", "score_bands")
 
 
 class CourseIndexPage(RoutablePageMixin, BasePage):
@@ -182,10 +186,7 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
         return len(self.quiz) > 0
 
     def score_band_feedback(self, percent):
-        bands = sorted(
-            (b.value for b in self.score_bands), key=lambda band: band["min_percent"], reverse=True
-        )
-        return next((band["feedback"] for band in bands if percent >= band["min_percent"]), "")
+        return band_feedback(score_bands_from_stream(self.score_bands), percent)
 
     @path("")
     def overview(self, request):

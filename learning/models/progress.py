@@ -2,11 +2,15 @@
 modules and lessons by their wagtail-localize translation key, so switching language keeps
 what was done."""
 
+import threading
+from collections import OrderedDict
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ..quiz import PinnedQuiz, questions_from_stream, read_only, score_bands_from_stream
 from .deletion import move_to_another_language
 
 
@@ -118,6 +122,60 @@ class QuizVersion(models.Model):
     def as_module(self):
         """The module page as it was in that revision (fields only; the tree is today's)."""
         return self.module.with_content_json(self.content)
+
+    def quiz(self) -> PinnedQuiz:
+        """The questions and rules of that revision. Grading and feedback need only these, so
+        they are read straight from ``content`` (``as_module`` costs nine queries), and parsed
+        once per process: ``content`` never changes once written."""
+        return _parsed_quizzes.get(self)
+
+
+class _ParsedQuizzes:
+    """A small LRU of ``PinnedQuiz`` by version. The key holds ``created_at`` as well as the
+    primary key, so a key reused after a rolled-back insert (SQLite) or a flushed test
+    database never finds another version's quiz. Thread-safe for gthread workers."""
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, version) -> PinnedQuiz:
+        key = (version.pk, version.created_at)
+        with self.lock:
+            quiz = self.entries.get(key)
+            if quiz is not None:
+                self.entries.move_to_end(key)
+                return quiz
+        quiz = _quiz_from_content(version.content)  # outside the lock: a race only parses twice
+        with self.lock:
+            self.entries[key] = quiz
+            if len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return quiz
+
+
+# A version's quiz is a few kilobytes parsed; 256 covers every quiz a site runs at once.
+_parsed_quizzes = _ParsedQuizzes(size=256)
+
+
+def _quiz_from_content(content) -> PinnedQuiz:
+    """Each field as ``Page.with_content_json`` restores it (``field.to_python``, the model's
+    default when the revision predates the field), without building the page."""
+    from .pages import TrainingModulePage
+
+    def value(name):
+        field = TrainingModulePage._meta.get_field(name)
+        return field.to_python(content[name]) if name in content else field.get_default()
+
+    return PinnedQuiz(
+        questions=tuple(read_only(q) for q in questions_from_stream(value("quiz"))),
+        pass_mark=value("pass_mark"),
+        max_attempts=value("max_attempts"),
+        shuffle_options=value("shuffle_options"),
+        feedback_timing=value("feedback_timing"),
+        score_bands=score_bands_from_stream(value("score_bands")),
+    )
 
 
 class QuizAttempt(models.Model):

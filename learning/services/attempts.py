@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ..errors import Conflict, LearningError, NotAllowed, NotFound
 from ..grading import clean_answers, grade_quiz
 from ..models import Enrollment, QuizAttempt, QuizVersion, TrainingModulePage
-from ..quiz import questions_from_stream
+from ..models.pages import MODULE_STREAM_FIELDS
 from .enrollment import enrollment_create, enrollment_refresh_completion, ensure_available
 
 
@@ -48,7 +48,12 @@ def quiz_attempt_start(*, user, module: TrainingModulePage) -> QuizAttempt:
     try:
         with transaction.atomic():
             enrollment = _enrollment_for(user, module)
-            open_attempt = enrollment.attempts.filter(submitted_at__isnull=True).first()
+            open_attempt = (
+                enrollment.attempts.filter(submitted_at__isnull=True)
+                .select_related("quiz_version")
+                .defer("quiz_version__content")
+                .first()
+            )
             if open_attempt is not None:
                 return open_attempt
             submitted = enrollment.attempts.count()
@@ -74,9 +79,11 @@ def quiz_attempt_start(*, user, module: TrainingModulePage) -> QuizAttempt:
 
 
 def _quiz_version(module):
-    revision = module.live_revision
-    version = QuizVersion.objects.filter(revision_number=revision.pk).first()
+    """The stored copy of the module's live revision: looked up by the revision's id, so the
+    revision itself (the whole page as JSON) is read only the first time."""
+    version = QuizVersion.objects.filter(revision_number=module.live_revision_id).defer("content").first()
     if version is None:
+        revision = module.live_revision
         with transaction.atomic():
             version, _created = QuizVersion.objects.get_or_create(
                 revision_number=revision.pk,
@@ -86,9 +93,12 @@ def _quiz_version(module):
 
 
 def attempt_for_user(*, user, attempt_id: int, module: TrainingModulePage | None = None) -> QuizAttempt:
-    """The participant's own attempt; anyone else's is reported as not found."""
+    """The participant's own attempt; anyone else's is reported as not found. The pinned
+    version's content and the module's StreamFields are left unread: the parsed quiz comes
+    from ``QuizVersion.quiz()``, which reads the content only when it has not parsed it yet."""
     attempt = (
         QuizAttempt.objects.select_related("enrollment", "quiz_version", "module")
+        .defer("quiz_version__content", *(f"module__{name}" for name in MODULE_STREAM_FIELDS))
         .filter(pk=attempt_id, enrollment__user=user)
         .first()
     )
@@ -98,36 +108,42 @@ def attempt_for_user(*, user, attempt_id: int, module: TrainingModulePage | None
 
 
 def quiz_attempt_submit(*, user, attempt_id: int, answers: dict) -> QuizAttempt:
-    """Grade an attempt once. A second submission, concurrent or later, changes nothing and
-    gets ``AlreadySubmitted``."""
+    """Grade an attempt once, against the revision it was started on. A second submission,
+    concurrent or later, changes nothing and gets ``AlreadySubmitted``.
+
+    The attempt returned carries what was written, and its enrolment's ``completed_at`` is
+    current, so feedback needs no second read of either row."""
     attempt = attempt_for_user(user=user, attempt_id=attempt_id)
     if attempt.is_submitted:
         raise AlreadySubmitted(_("This attempt has already been submitted."))
     module = attempt.module
     ensure_available(module)
-    pinned = attempt.pinned_module()
-    questions = questions_from_stream(pinned.quiz)
-    cleaned = clean_answers(questions, answers, seed=attempt.seed)
-    result = grade_quiz(questions, cleaned, seed=attempt.seed)
-    passed = result.percent >= pinned.pass_mark
+    quiz = attempt.quiz_version.quiz()
+    cleaned = clean_answers(quiz.questions, answers, seed=attempt.seed)
+    result = grade_quiz(quiz.questions, cleaned, seed=attempt.seed)
+    passed = result.percent >= quiz.pass_mark
+    graded = {
+        "submitted_at": timezone.now(),
+        "answers": cleaned,
+        "results": [r.as_dict() for r in result.questions],
+        # Quantized as the columns store them, so the values kept below equal a fresh read.
+        "score": Decimal(str(result.score)).quantize(Decimal("0.01")),
+        "max_score": result.max_score,
+        "percent": Decimal(str(result.percent)).quantize(Decimal("0.1")),
+        "passed": passed,
+    }
     with transaction.atomic():
         # The condition on submitted_at makes this the single point where an attempt is graded:
         # of two concurrent submissions exactly one updates the row.
-        updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-            submitted_at=timezone.now(),
-            answers=cleaned,
-            results=[r.as_dict() for r in result.questions],
-            score=Decimal(str(result.score)),
-            max_score=result.max_score,
-            percent=Decimal(str(result.percent)),
-            passed=passed,
-        )
+        updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(**graded)
         if not updated:
             raise AlreadySubmitted(_("This attempt has already been submitted."))
-        Enrollment.objects.filter(pk=attempt.enrollment_id).update(last_activity_at=timezone.now())
+        Enrollment.objects.filter(pk=attempt.enrollment_id).update(last_activity_at=graded["submitted_at"])
         if passed:
-            enrollment_refresh_completion(enrollment=attempt.enrollment, module=module)
-    attempt.refresh_from_db()
+            enrollment_refresh_completion(enrollment=attempt.enrollment, module=module, quiz_passed=True)
+    for name, value in graded.items():
+        setattr(attempt, name, value)
+    attempt.enrollment.last_activity_at = graded["submitted_at"]
     return attempt
 
 

@@ -112,19 +112,25 @@ def reflection_save(*, user, lesson: LessonPage, block_id: str, text: str) -> Re
     return answer
 
 
-@transaction.atomic
-def enrollment_refresh_completion(*, enrollment: Enrollment, module: TrainingModulePage):
+# No savepoint of its own: every caller runs it inside its own transaction and lets its
+# errors through, which rolls that transaction back whole.
+@transaction.atomic(savepoint=False)
+def enrollment_refresh_completion(*, enrollment: Enrollment, module: TrainingModulePage, quiz_passed=False):
     """Complete the enrolment when every lesson is done and the quiz (if any) is passed, and
-    issue the certificate the module promises. Returns True when it completed now."""
+    issue the certificate the module promises. Returns True when it completed now.
+
+    ``quiz_passed``: the caller has just graded a passing attempt in this transaction, so the
+    quiz requirement is met without asking. ``enrollment.completed_at`` is brought up to date."""
     from .certificates import certificate_issue
 
-    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
-    if enrollment.completed_at is not None:
+    locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    enrollment.completed_at = locked.completed_at
+    if locked.completed_at is not None:
         return False
-    if not selectors.requirements_met(enrollment=enrollment, module=module):
+    if not selectors.requirements_met(enrollment=locked, module=module, quiz_passed=quiz_passed):
         return False
-    enrollment.completed_at = timezone.now()
-    enrollment.save(update_fields=["completed_at"])
+    locked.completed_at = enrollment.completed_at = timezone.now()
+    locked.save(update_fields=["completed_at"])
     if module.issues_certificate:
-        certificate_issue(enrollment=enrollment, module=module)
+        certificate_issue(enrollment=locked, module=module)
     return True

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from .. import selectors, services
 from ..errors import LearningError
 from ..grading import InvalidAnswer
-from ..quiz import present, questions_from_stream
+from ..quiz import present
 from ..results import attempt_feedback
 from .common import error_page, login_first, personal
 
@@ -91,10 +91,8 @@ def quiz_attempt(request, module, attempt_id):
     result_url = module.url + module.reverse_subpage("quiz_result", kwargs={"attempt_id": attempt.pk})
     if attempt.is_submitted and request.method != "POST":
         return redirect(result_url)
-    pinned = attempt.pinned_module()
-    shown = present(
-        questions_from_stream(pinned.quiz), seed=attempt.seed, shuffle_options=pinned.shuffle_options
-    )
+    quiz = attempt.quiz_version.quiz()
+    shown = present(quiz.questions, seed=attempt.seed, shuffle_options=quiz.shuffle_options)
     error = None
     selected = {}
     if request.method == "POST":
