@@ -4,12 +4,10 @@ whatever the number of modules, lessons or enrolments."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import CharField, Count, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Concat
-from wagtail.coreutils import get_supported_content_language_variant
 
-from heart_site.core.selectors import public
+from heart_site.core.selectors import choose_versions, default_language_code, public
 
 from .models import (
     Audience,
@@ -93,31 +91,11 @@ def missing_prerequisites(*, user, module) -> list[TrainingModulePage]:
     return [p for p in prerequisites if p.translation_key not in completed]
 
 
-def default_language_code():
-    """The default locale's language code, as ``Locale.get_default()`` finds it, without asking
-    the database: listings need the code, not the row."""
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
 def localized_versions(keys, language_code, model=TrainingModulePage):
     """For each translation key, the live public page in ``language_code``, else in the default
     language, else any live one; with the languages it is available in."""
     pages = public(model.objects.live().filter(translation_key__in=list(keys))).select_related("locale")
     return choose_versions(pages, language_code)
-
-
-def choose_versions(pages, language_code):
-    """``localized_versions`` over pages already read (with their locale)."""
-    default_code = default_language_code()
-    chosen, languages = {}, defaultdict(set)
-    rank = {language_code: 0, default_code: 1}
-    for page in pages:
-        code = page.locale.language_code
-        languages[page.translation_key].add(code)
-        current = chosen.get(page.translation_key)
-        if current is None or rank.get(code, 2) < rank.get(current.locale.language_code, 2):
-            chosen[page.translation_key] = page
-    return chosen, languages
 
 
 # --- The catalogue -----------------------------------------------------------------------
