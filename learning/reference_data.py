@@ -3,7 +3,7 @@ database was flushed. Idempotent; each function takes an app registry."""
 
 import uuid
 
-from django.contrib.auth.management import create_permissions
+from heart_site.core.reference_data import ensure_group
 
 AUDIENCES = [
     # slug, Swedish, English
@@ -64,19 +64,11 @@ def remove_schedules(apps):
 
 
 def ensure_coordinator_group(apps):
-    # As in heart_site.core.reference_data: permissions exist only after migrate ends otherwise.
-    for config in apps.get_app_configs():
-        original = getattr(config, "models_module", None)
-        config.models_module = original or True
-        create_permissions(config, apps=apps, verbosity=0)
-        config.models_module = original
+    ensure_group(
+        apps, COORDINATORS, [(app_label, codename) for app_label, _model, codename in COORDINATOR_PERMISSIONS]
+    )
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=COORDINATORS)
-    for app_label, _model, codename in COORDINATOR_PERMISSIONS:
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-        if permission is not None:
-            group.permissions.add(permission)
     editors = Group.objects.filter(name="Editors").first()
     if editors is not None:
         for codename in ("view_audience", "add_audience", "change_audience"):

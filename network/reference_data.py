@@ -1,7 +1,7 @@
 """Rows the network plugin needs, created by its data migration and re-created by tests whose
 database was flushed. Idempotent; each function takes an app registry."""
 
-from django.contrib.auth.management import create_permissions
+from heart_site.core.reference_data import ensure_group
 
 FOLLOW_UP_TASK = "network.follow_up_reminders"
 EVENT_REMINDER_TASK = "network.event_reminders"
@@ -38,15 +38,6 @@ def remove_schedules(apps):
 
 
 def ensure_coordinator_group(apps):
-    # As in heart_site.core.reference_data: permissions exist only after migrate ends otherwise.
-    for config in apps.get_app_configs():
-        original = getattr(config, "models_module", None)
-        config.models_module = original or True
-        create_permissions(config, apps=apps, verbosity=0)
-        config.models_module = original
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=COORDINATORS)
     wanted = [("wagtailadmin", "access_admin"), ("network", "manage_registrations")]
     wanted += [
         ("network", f"{action}_{model}")
@@ -54,10 +45,7 @@ def ensure_coordinator_group(apps):
         for action in ("add", "change", "delete", "view")
     ]
     wanted += [("network", "change_networksettings")]
-    for app_label, codename in wanted:
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-        if permission is not None:
-            group.permissions.add(permission)
+    ensure_group(apps, COORDINATORS, wanted)
 
 
 def ensure_moderation_workflow(apps):

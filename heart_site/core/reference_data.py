@@ -78,15 +78,33 @@ GROUP_PERMISSIONS = {
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "view_page"]
 
 
-def ensure_staff_groups(apps):
-    # Model permissions are normally created after all migrations ran; create them now so
-    # that a fresh database gets complete groups in one migrate. A historical app registry
-    # has no models_module, which create_permissions takes to mean "no models".
+def create_model_permissions(apps):
+    """Model permissions are normally created after all migrations ran; create them now so
+    that a fresh database gets complete groups in one migrate. A historical app registry has
+    no models_module, which create_permissions takes to mean "no models"."""
     for app_config in apps.get_app_configs():
         original = getattr(app_config, "models_module", None)
         app_config.models_module = original or True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = original
+
+
+def ensure_group(apps, name, permissions):
+    """The group ``name`` with at least ``permissions`` ((app_label, codename) pairs); a
+    permission whose app is not installed is left out."""
+    create_model_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=name)
+    for app_label, codename in permissions:
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission is not None:
+            group.permissions.add(permission)
+    return group
+
+
+def ensure_staff_groups(apps):
+    create_model_permissions(apps)
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
