@@ -119,6 +119,39 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "core/blocks/document_link.html"
 
 
+class EmbeddedPageBlock(blocks.StructBlock):
+    """Another page placed in this one, such as an open questionnaire of the mapping plugin.
+
+    A page type offers how it appears embedded with ``embedded_block_template`` and
+    ``embedded_block_context(request)`` (the core never imports a plugin); any other page, or
+    one whose plugin is not installed, appears as a titled link. An embed that has nothing to
+    show at the moment (a questionnaire not open to answers) renders nothing."""
+
+    page = blocks.PageChooserBlock(label=_("Page"))
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the page's title."),
+    )
+
+    class Meta:
+        icon = "doc-empty-inverse"
+        label = _("Embedded page")
+        template = "core/blocks/embedded_page.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = value.get("page")
+        specific = page.specific if page is not None and page.live else None
+        embed = getattr(specific, "embedded_block_context", None)
+        context["embedded_page"] = specific
+        context["embedded_template"] = getattr(specific, "embedded_block_template", None) if embed else None
+        request = (parent_context or {}).get("request")
+        context["embedded"] = embed(request) if embed else None
+        return context
+
+
 class BaseContentBlocks(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -131,6 +164,7 @@ class BaseContentBlocks(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     video = VideoBlock()
     document = DocumentLinkBlock()
+    embedded_page = EmbeddedPageBlock()
 
     class Meta:
         label = _("Content")
