@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page, Revision, Site
 
 from heart_site.core import demo_content
@@ -35,14 +36,18 @@ def snapshot():
     }
 
 
-@pytest.fixture
-def demo():
-    """Run the command twice, as a developer would; return the output of both runs."""
-    first = run_load_demo()
-    counts = snapshot()
-    second = run_load_demo()
-    assert snapshot() == counts, "the second run must not create anything"
-    return first, second
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Run the command twice, as a developer would; return the output of both runs. Once for
+    the whole module (a run takes seconds), rolled back at the end; each test runs in a
+    savepoint inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        first = run_load_demo()
+        counts = snapshot()
+        second = run_load_demo()
+        assert snapshot() == counts, "the second run must not create anything"
+        yield first, second
+        transaction.set_rollback(True)
 
 
 def home(language):
