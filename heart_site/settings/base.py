@@ -25,7 +25,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Apps are grouped by who owns them. The plugins (learning, mapping, network) are listed in
 # HEART_PLUGINS so that any of them can be dropped without touching the rest: set
 # HEART_PLUGINS to the ones wanted (an empty value means none).
-HEART_PLUGINS = env.list("HEART_PLUGINS", default=["learning", "network"])
+HEART_PLUGINS = env.list("HEART_PLUGINS", default=["learning", "network", "mapping"])
 
 INSTALLED_APPS = [
     "heart_site.core",
@@ -220,6 +220,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Page cache for anonymous visitors (heart_site.core.page_cache). Seconds; 0 turns it off.
 HEART_PAGE_CACHE_SECONDS = env.int("HEART_PAGE_CACHE_SECONDS", default=300)
+
+# Partner sites allowed to embed open questionnaires of the mapping plugin in an iframe (CSP
+# frame-ancestors of its embed address only), e.g. "https://partner.example".
+MAPPING_EMBED_ORIGINS = env.list("MAPPING_EMBED_ORIGINS", default=[])
 HEART_NEWS_PER_PAGE = 10
 
 # Content-Security-Policy: everything from our own origin; no external fonts, scripts or

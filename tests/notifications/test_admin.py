@@ -371,12 +371,14 @@ def test_a_schedule_needs_exactly_one_timing(admin, default_schedules, change, e
 
 
 def test_administrators_create_new_timings(admin, default_schedules):
-    response = admin.post(reverse("schedule_intervals:add"), {"every": "5", "period": "minutes"})
+    # Seven minutes: no reference schedule of any plugin uses it (mapping's runs every five).
+    assert not IntervalSchedule.objects.filter(every=7, period="minutes").exists()
+    response = admin.post(reverse("schedule_intervals:add"), {"every": "7", "period": "minutes"})
     assert response.status_code == 302
-    assert IntervalSchedule.objects.filter(every=5, period="minutes").exists()
-    again = admin.post(reverse("schedule_intervals:add"), {"every": "5", "period": "minutes"})
+    assert IntervalSchedule.objects.filter(every=7, period="minutes").exists()
+    again = admin.post(reverse("schedule_intervals:add"), {"every": "7", "period": "minutes"})
     assert "This interval already exists." in again.content.decode()
-    assert IntervalSchedule.objects.filter(every=5, period="minutes").count() == 1
+    assert IntervalSchedule.objects.filter(every=7, period="minutes").count() == 1
 
     data = {
         "minute": "0",

@@ -1,0 +1,1 @@
+from .admin import campaigns, reports, swot  # noqa: F401  (importing registers their hooks)
