@@ -6,17 +6,15 @@ import datetime
 from typing import Any
 
 from django.utils import translation
-from django_ratelimit.core import is_ratelimited
 from ninja import Router, Schema, Status
 from ninja.security import SessionAuth
 
 from . import selectors, services
-from .conf import setting
 from .errors import LearningError, NotFound
 from .models import Certificate, LessonPage, TrainingModulePage
-from .models.certificates import normalise_certificate_code
 from .quiz import present
 from .results import attempt_feedback
+from .verification import certificate_for_code
 
 router = Router(tags=["learning"])
 session = SessionAuth()
@@ -425,11 +423,6 @@ def my_certificates(request):
     ]
 
 
-class RateLimited(LearningError):
-    status = 429
-    code = "rate_limited"
-
-
 @router.get(
     "/certificates/{code}",
     response=VerificationOut,
@@ -437,15 +430,7 @@ class RateLimited(LearningError):
     summary="Verify a certificate: only the name, the module and the date",
 )
 def certificate_verify(request, code: str):
-    from django.utils.translation import gettext
-
-    if is_ratelimited(
-        request, group="learning-verify", key="ip", rate=setting("LEARNING_VERIFY_RATE"), increment=True
-    ):
-        raise RateLimited(gettext("Too many lookups. Wait a minute and try again."))
-    certificate = Certificate.objects.filter(code=normalise_certificate_code(code)).first()
-    if certificate is None:
-        raise NotFound(gettext("No certificate has this code."))
+    certificate = certificate_for_code(request, code)
     return {
         "name": certificate.participant_name,
         "module": certificate.module_title,

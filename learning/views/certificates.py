@@ -2,12 +2,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
 from ..certificate_pdf import certificate_pdf_bytes
-from ..conf import setting
+from ..errors import LearningError
 from ..models import Certificate
 from ..models.certificates import normalise_certificate_code
+from ..verification import certificate_for_code
 from .common import personal
 
 
@@ -42,16 +42,10 @@ def verify(request):
     context = {"code": raw, "certificate": None, "checked": bool(code)}
     status = 200
     if code:
-        if is_ratelimited(
-            request, group="learning-verify", key="ip", rate=setting("LEARNING_VERIFY_RATE"), increment=True
-        ):
-            context["error"] = _("Too many lookups. Wait a minute and try again.")
-            status = 429
-        else:
-            context["certificate"] = Certificate.objects.filter(code=code).first()
-            if context["certificate"] is None:
-                context["error"] = _("No certificate has this code. Check that you typed it as printed.")
-                status = 404
+        try:
+            context["certificate"] = certificate_for_code(request, code)
+        except LearningError as error:
+            context["error"], status = error.message, error.status
     response = render(request, "learning/verify.html", context, status=status)
     response["Cache-Control"] = "no-store"
     return response

@@ -849,7 +849,7 @@ def test_certificate_verification_shows_only_name_module_and_date(client, user, 
 def test_unknown_certificate_is_404(client, site_tree):
     response = client.get(f"{API}/certificates/ABCD-EFGH-JKMN", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 404
-    assert response.json()["detail"] == "No certificate has this code."
+    assert response.json()["detail"] == "No certificate has this code. Check that you typed it as printed."
 
 
 def test_certificate_verification_is_rate_limited(client, user, module, settings):
