@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection, connections
+from django.db import connection
 from wagtail.models import PageViewRestriction, Revision
 
 from learning.errors import NotFound
@@ -34,6 +34,7 @@ from learning.services import attempts as attempts_service
 from learning.services.attempts import AlreadySubmitted, AttemptLimitReached
 from learning.services.certificates import certificate_issue
 from learning.services.enrollment import PrerequisitesMissing
+from tests.concurrency import run_together
 from tests.conftest import missing_service
 from tests.factories.learning import CourseIndexPageFactory, LessonPageFactory, build_module, correct_answers
 from tests.factories.users import UserFactory
@@ -487,28 +488,6 @@ def test_a_double_submit_grades_once(user, module):
 def require_postgresql():
     if connection.vendor != "postgresql":
         missing_service("PostgreSQL is needed for real concurrent transactions (set DATABASE_URL)")
-
-
-def run_together(*calls):
-    """Run each call in its own thread (own database connection); return what each returned
-    or raised, in order."""
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
 
 
 @pytest.mark.postgres

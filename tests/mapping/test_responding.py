@@ -5,7 +5,7 @@ import datetime
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from heart_site.notifications.models import OutboxMessage
@@ -13,6 +13,7 @@ from mapping.answers import InvalidAnswers
 from mapping.errors import NotFound
 from mapping.models import Answer, CampaignMode, CampaignState, IdentifiedResponse, Invitation, Response
 from mapping.services import responding
+from tests.concurrency import run_together
 from tests.conftest import missing_service
 from tests.mapping.respond_setup import MANAGER_ANSWERS, STAFF_ANSWERS, invite, open_campaign, questionnaire
 
@@ -192,26 +193,6 @@ def test_open_submissions_need_an_open_access_campaign(page, campaign):
 
 
 # --- Two submissions of one token at once (PostgreSQL) ----------------------------------------
-
-
-def run_together(*calls):
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
 
 
 @pytest.mark.postgres

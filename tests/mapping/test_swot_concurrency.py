@@ -4,16 +4,16 @@ member. (SQLite runs one writer at a time, so it cannot show the race; these tes
 without PostgreSQL and are skipped elsewhere.)"""
 
 import re
-import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from heart_site.notifications.models import OutboxMessage
 from mapping.errors import Conflict
 from mapping.models import SwotMembership, SwotVote
 from mapping.services import swot as services
+from tests.concurrency import run_together
 from tests.conftest import missing_service
 from tests.factories.users import UserFactory
 
@@ -26,30 +26,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def require_postgresql(reference_data):
     if connection.vendor != "postgresql":
         missing_service("PostgreSQL is needed for real concurrent transactions (set DATABASE_URL)")
-
-
-def run_together(*calls):
-    """Each call in its own thread and database connection, started at the same moment;
-    returns what each returned or raised, in order."""
-    outcomes = [None] * len(calls)
-    barrier = threading.Barrier(len(calls), timeout=10)
-
-    def run(position, call):
-        try:
-            barrier.wait()
-            outcomes[position] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            outcomes[position] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
 
 
 @pytest.fixture

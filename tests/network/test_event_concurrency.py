@@ -3,15 +3,15 @@ PostgreSQL: an event never goes over capacity, the waiting list is promoted in o
 double submit makes one registration. (SQLite runs one writer at a time, so it cannot show
 the race; these tests fail in CI without PostgreSQL and are skipped elsewhere.)"""
 
-import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from network.errors import Conflict
 from network.models import Registration
 from network.services import events as services
+from tests.concurrency import run_together
 from tests.conftest import missing_service
 from tests.factories.network import EventIndexPageFactory, EventPageFactory
 from tests.factories.pages import translate
@@ -48,30 +48,6 @@ def slow_count(monkeypatch):
         return result
 
     monkeypatch.setattr(services, "_confirmed_count", counted_then_wait)
-
-
-def run_together(*calls):
-    """Each call in its own thread and database connection, started at the same moment;
-    returns what each returned or raised, in order."""
-    outcomes = [None] * len(calls)
-    barrier = threading.Barrier(len(calls), timeout=10)
-
-    def run(position, call):
-        try:
-            barrier.wait()
-            outcomes[position] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            outcomes[position] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
 
 
 def registering(event, user, language="sv"):
