@@ -17,10 +17,14 @@ class LearningConfig(AppConfig):
     demo_content = "learning.demo.load"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from heart_site import privacy
+        from heart_site.core.page_cache import invalidate_page_cache
         from heart_site.notifications import digest_sections
 
         from .digest import collect_modules
+        from .models import Audience
         from .privacy import erase_learning_data, export_learning_data
 
         privacy.register(
@@ -31,3 +35,8 @@ class LearningConfig(AppConfig):
                 key="learning", title=_("New and updated training modules"), collect=collect_modules, order=20
             )
         )
+        # Catalogue pages and their filter options show audience names.
+        for signal, uid in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                invalidate_page_cache, sender=Audience, dispatch_uid=f"learning-cache-audience-{uid}"
+            )

@@ -27,6 +27,21 @@ def invalidate_page_cache(**kwargs):
         cache.set(GENERATION_KEY, 1, None)
 
 
+def cached_until_content_changes(name, compute, timeout=3600):
+    """``compute()``'s value, kept until content changes (the generation bump that retires the
+    page cache) or ``timeout`` seconds pass: for small lists that every page of a kind reads,
+    such as a catalogue's filter options. One cache round trip instead of the queries."""
+    key = f"heart:content:{name}"
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or 0
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    cache.set(key, (generation, value), timeout)
+    return value
+
+
 def _key(request):
     return f"heart:page-cache:{request.get_host()}:{request.get_full_path()}"
 

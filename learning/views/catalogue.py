@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.utils import translation
 
 from heart_site.core.models import Theme
+from heart_site.core.page_cache import cached_until_content_changes
 
 from .. import selectors
 from ..conf import setting
@@ -13,8 +14,13 @@ def catalogue(request, index_page):
     theme_slug = request.GET.get("theme", "")[:100]
     audience_slug = request.GET.get("audience", "")[:100]
     available_in = request.GET.get("language", "")[:10]
-    themes = list(Theme.objects.in_locale_code(language))
-    audiences = list(selectors.audiences_in(language))
+    # The filter options change when an editor edits a theme or an audience, which retires them.
+    themes = cached_until_content_changes(
+        f"themes:{language}", lambda: list(Theme.objects.in_locale_code(language))
+    )
+    audiences = cached_until_content_changes(
+        f"learning-audiences:{language}", lambda: list(selectors.audiences_in(language))
+    )
     selected_theme = next((t for t in themes if t.slug == theme_slug), None)
     selected_audience = next((a for a in audiences if a.slug == audience_slug), None)
     cards = selectors.catalogue(

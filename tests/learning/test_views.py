@@ -7,6 +7,8 @@ import uuid
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from heart_site.core.models import Theme
@@ -134,6 +136,31 @@ def test_catalogue_in_each_language(client, courses, module_en):
     assert soup(en).find("label", attrs={"for": "theme-filter"}).get_text(strip=True) == "Theme"
     assert soup(sv).html["lang"] == "sv"
     assert soup(en).html["lang"] == "en"
+
+
+def test_renamed_audiences_and_themes_show_at_once_though_the_filters_are_cached(client, courses):
+    build_module(courses, lessons=1, title="Ålder", slug="alder")
+
+    def options(select_id):
+        page = soup(client.get("/sv/utbildningar/"))
+        return [o.get_text(strip=True) for o in page.find("select", id=select_id).find_all("option")]
+
+    assert "Arbetsgivare och chefer" in options("audience-filter")
+    with CaptureQueriesContext(connection) as cached:
+        client.get("/sv/utbildningar/")
+    # The options come from the cache; the only audience rows read are the modules' own tags.
+    assert not [q for q in cached.captured_queries if q["sql"].startswith('SELECT "learning_audience"')]
+
+    employers = Audience.objects.get(slug="employers", locale__language_code="sv")
+    employers.name = "Arbetsgivare"
+    employers.save()
+    age = Theme.objects.get(slug="age", locale__language_code="sv")
+    age.name = "Ålder i arbetslivet"
+    age.save()
+
+    assert "Arbetsgivare" in options("audience-filter")
+    assert "Arbetsgivare och chefer" not in options("audience-filter")
+    assert "Ålder i arbetslivet" in options("theme-filter")
 
 
 def test_catalogue_filters(client, courses):
