@@ -19,8 +19,10 @@ PLUGINS = ("learning", "mapping", "network")
 
 
 def pytest_ignore_collect(collection_path, config):
-    """A plugin's tests (tests/<plugin>/ and tests/browser/test_<plugin>*.py) are left out when
-    the plugin is not installed: CI runs the rest that way to prove the site works without it."""
+    """A plugin's tests (tests/<plugin>/, tests/browser/test_<plugin>*.py, and any
+    test_*_with_<plugin>.py: another package's tests of what it does with that plugin) are left
+    out when the plugin is not installed: CI runs the rest that way to prove the site works
+    without it."""
     from django.conf import settings
 
     parts = collection_path.parts
@@ -32,6 +34,7 @@ def pytest_ignore_collect(collection_path, config):
             and parts[-2] == "tests"
             or (parts[-2:-1] == ("browser",) and parts[-1].startswith(f"test_{plugin}"))
             or (plugin in parts and parts[parts.index(plugin) - 1] == "tests")
+            or parts[-1].endswith(f"_with_{plugin}.py")
         ):
             return True
     return None
