@@ -155,9 +155,11 @@ def test_structure_errors_are_refused(page, change, words):
     raw = copy.deepcopy(list(page.body.raw_data))
     change(raw)
     page.body = raw
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        page.full_clean()
-    assert words in " ".join(error.value.message_dict["body"])
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            page.full_clean()
+        text = " ".join(str(message) for message in error.value.message_dict["body"])
+    assert words in text
 
 
 # --- Pinning ----------------------------------------------------------------------------------
