@@ -160,15 +160,8 @@ def event_detail(request, event_id: int):
 )
 def registration_create(request, event_id: int, payload: RegistrationIn | None = None):
     event = _event(event_id)
-    user = request.user
-    registration = services.registration_create(
-        event=event,
-        user=user,
-        name=user.get_full_name() or user.get_username(),
-        email=user.email,
-        organisation_name=getattr(user, "organisation_name", ""),
-        needs=payload.needs if payload else "",
-        language=event.locale.language_code,
+    registration = services.registration_for_account(
+        event=event, user=request.user, needs=payload.needs if payload else ""
     )
     return Status(201, _registration_out(request, registration, page=event))
 

@@ -80,17 +80,20 @@ def search_pages(query):
 
     The search backend returns base pages; turning each into its specific type one by one
     would cost a query per result, so the page of results is fetched again in one query per
-    page type by ``.specific()`` (see ``SpecificSearchResults``).
+    page type by ``.specific()`` (see ``LoadedSearchResults``).
     """
     results = public(Page.objects.live().filter(locale=active_locale())).search(query)
-    return SpecificSearchResults(results)
+    return LoadedSearchResults(results, lambda ids: Page.objects.filter(pk__in=ids).specific())
 
 
-class SpecificSearchResults:
-    """Wraps search results so that slicing (what the paginator does) yields specific pages."""
+class LoadedSearchResults:
+    """Search results that, sliced (what the paginator does), come back as ``load(ids)`` reads
+    the pages of that slice, in one go and in the search's order: the specific page types, or
+    a listing's related rows, instead of one query per result."""
 
-    def __init__(self, results):
+    def __init__(self, results, load):
         self.results = results
+        self.load = load
 
     def count(self):
         return self.results.count()
@@ -99,9 +102,9 @@ class SpecificSearchResults:
         return self.count()
 
     def __getitem__(self, item):
-        page_slice = list(self.results[item])
-        by_id = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in page_slice]).specific()}
-        return [by_id[p.pk] for p in page_slice if p.pk in by_id]
+        ids = [page.pk for page in self.results[item]]
+        by_id = {page.pk: page for page in self.load(ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def default_language_code():

@@ -41,15 +41,7 @@ def register_participant(*, event, result):
         result.existing.append(existing)
         return existing
     try:
-        registration = services.registration_create(
-            event=event,
-            user=user,
-            name=user.get_full_name() or user.get_username(),
-            email=user.email,
-            organisation_name=getattr(user, "organisation_name", ""),
-            needs="Hörslinga",
-            language=event.locale.language_code,
-        )
+        registration = services.registration_for_account(event=event, user=user, needs="Hörslinga")
     except NetworkError as error:
         # An editor closed the registration or filled the event: the rest of the demo still loads.
         result.notes.append(f"{user.username} was not registered for “{event.title}”: {error}")

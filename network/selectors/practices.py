@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from heart_site.core.models import Theme
-from heart_site.core.selectors import public, theme_names_by_key
+from heart_site.core.selectors import LoadedSearchResults, public, theme_names_by_key
 
 from ..models import PracticePage
 
@@ -50,32 +50,16 @@ def _with_relations(queryset):
     return queryset.select_related("locale", "organisation").prefetch_related("themes")
 
 
-class PracticeSearchResults:
-    """Search results that, sliced (as the paginator does), come back with their locale,
-    organisation and themes read in one go rather than once per practice."""
-
-    def __init__(self, results):
-        self.results = results
-
-    def count(self):
-        return self.results.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, item):
-        ids = [page.pk for page in self.results[item]]
-        by_id = {page.pk: page for page in _with_relations(PracticePage.objects.filter(pk__in=ids))}
-        return [by_id[pk] for pk in ids if pk in by_id]
-
-
 def practices(*, language_code, theme_key=None, query="", library=None):
     """The practices to list, newest first, or by relevance when searching; a queryset or search
     results, either of which a paginator can slice."""
     ids = practice_ids(language_code=language_code, theme_key=theme_key, library=library)
     pages = PracticePage.objects.filter(pk__in=ids)
     if query:
-        return PracticeSearchResults(pages.search(query))
+        # Sliced by the paginator: each page of results with its locale, organisation and themes.
+        return LoadedSearchResults(
+            pages.search(query), lambda ids: _with_relations(PracticePage.objects.filter(pk__in=ids))
+        )
     return _with_relations(pages).order_by("-first_published_at", "-pk")
 
 

@@ -290,6 +290,20 @@ def _load(registration_id, *, missing) -> Registration:
     return registration
 
 
+def registration_for_account(*, event: EventPage, user, needs="") -> Registration:
+    """Register a logged-in person with what their account says: name, address and
+    organisation; the event's language for the emails."""
+    return registration_create(
+        event=event,
+        user=user,
+        name=user.get_full_name() or user.get_username(),
+        email=user.email,
+        organisation_name=getattr(user, "organisation_name", ""),
+        needs=needs,
+        language=event.locale.language_code,
+    )
+
+
 def registration_confirm(*, token: str) -> Outcome:
     """Follow the emailed confirmation link. Using it again changes nothing."""
     registration_id = tokens.read_token(

@@ -201,16 +201,9 @@ def _register_account(request, event):
     form = AccountRegistrationForm(request.POST)
     if not form.is_valid():
         return _render_event(request, event, form=form, status=400)
-    user = request.user
     try:
-        registration = services.registration_create(
-            event=event,
-            user=user,
-            name=user.get_full_name() or user.get_username(),
-            email=user.email,
-            organisation_name=getattr(user, "organisation_name", ""),
-            needs=form.cleaned_data["needs"],
-            language=event.locale.language_code,
+        registration = services.registration_for_account(
+            event=event, user=request.user, needs=form.cleaned_data["needs"]
         )
     except Conflict as error:
         # A second click, or a second tab: the page shows the registration they already have.
