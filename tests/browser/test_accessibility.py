@@ -7,9 +7,17 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from tests.browser.helpers import open_page
+from tests.browser.helpers import tab_to as tab_to_within
+
 from .conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def tab_to(page, selector, limit=40):
+    return tab_to_within(page, selector, limit)
+
 
 LANGUAGES = ["sv", "en"]
 PAGES = ["home", "news_index", "news", "search", "signup", "login"]
@@ -22,12 +30,6 @@ def url_of(name, content, language):
     if name == "search":
         return f"/{language}/search/?q={pages['query']}"
     return f"/{language}/accounts/{name}/"
-
-
-def open_page(page, path):
-    response = page.goto(path)
-    assert response is not None and response.status == 200, f"{path}: {response and response.status}"
-    return response
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -85,15 +87,6 @@ def test_sign_up_errors_have_no_axe_violations(page, site_content, assert_access
 
 def focused(page, expression):
     return page.evaluate(f"(() => {{ const el = document.activeElement; return {expression}; }})()")
-
-
-def tab_to(page, selector, limit=40):
-    """Press Tab until the element matching ``selector`` has focus; fail after ``limit`` presses."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    pytest.fail(f"{selector} not reached with {limit} presses of Tab")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

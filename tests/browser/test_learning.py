@@ -4,9 +4,9 @@ alone in each language, and axe-core finds nothing on any page a participant or 
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
+
+from tests.browser.helpers import log_in_with_cookie, open_page
 
 from .conftest import SCREENSHOT_DIR
 
@@ -150,21 +150,6 @@ def learning_content(live_server, reference_data):
         "sv": {"index": index_sv, "module": module_sv, "lessons": lessons["sv"]},
         "en": {"index": index_en, "module": module_en, "lessons": lessons["en"]},
     }
-
-
-def log_in_with_cookie(page, live_server, user):
-    """A session made on the server side, for runs that do not test the login form."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
-
-
-def open_page(page, path, status=200):
-    response = page.goto(path)
-    assert response is not None and response.status == status, f"{path}: {response and response.status}"
 
 
 def focused(page, expression):

@@ -4,17 +4,22 @@ chart has a <title> and its data table beside it, a suppressed cell says it is h
 analyst picks a campaign and a breakdown and submits the filter form by keyboard alone."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE_OPTIONS, ID_PROBLEMS, format_violations
+from tests.browser.helpers import log_in_with_cookie, open_page
+from tests.browser.helpers import tab_to as tab_to_within
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def tab_to(page, selector, limit=200):
+    return tab_to_within(page, selector, limit)
+
 
 LANGUAGES = ["sv", "en"]
 CONTENT = "main#main"
@@ -45,32 +50,6 @@ def report(live_server, reference_data):
 def set_admin_language(profile, language):
     profile.preferred_language = language
     profile.save()
-
-
-def log_in_with_cookie(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
-
-
-def open_page(page, path):
-    response = page.goto(path)
-    assert response is not None and response.status == 200, f"{path}: {response and response.status}"
-
-
-def focused_matches(page, selector):
-    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
-
-
-def tab_to(page, selector, limit=200):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if focused_matches(page, selector):
-            return
-    pytest.fail(f"{selector} not reached with {limit} presses of Tab")
 
 
 def assert_report_accessible(page, axe):

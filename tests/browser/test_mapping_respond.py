@@ -5,7 +5,15 @@ for an unusable link, the questionnaire page and the embed address."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import focused_matches
+from tests.browser.helpers import tab_to as tab_to_within
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def tab_to(page, selector, limit=80):
+    return tab_to_within(page, selector, limit)
+
 
 LANGUAGES = ["sv", "en"]
 
@@ -18,18 +26,6 @@ def survey(live_server, reference_data):
     home_sv, _home_en = build_site()
     page = questionnaire(home_sv)
     return {"page": page, "campaign": open_campaign(page), "public": open_campaign(page, access="open")}
-
-
-def focused_matches(page, selector):
-    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
-
-
-def tab_to(page, selector, limit=80):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if focused_matches(page, selector):
-            return
-    pytest.fail(f"{selector} not reached with {limit} presses of Tab")
 
 
 def press_button(page, value):

@@ -3,11 +3,17 @@ language, and axe-core finds nothing on the board (as a participant and as a fac
 after a refused form), "My SWOT boards", the printable page and the combined board."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from tests.browser.helpers import focused_matches, log_in_with_cookie, open_page
+from tests.browser.helpers import tab_to as tab_to_within
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def tab_to(page, selector, limit=120):
+    return tab_to_within(page, selector, limit)
+
 
 LANGUAGES = ["sv", "en"]
 
@@ -30,32 +36,6 @@ def swot(live_server, reference_data):
     services.swot_vote_set(item=item, user=participant, voted=True)
     services.swot_item_add(board=board, user=participant, quadrant="weakness", text="Lokaler ej inventerade")
     return {"board": board, "facilitator": facilitator, "participant": participant}
-
-
-def log_in_with_cookie(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
-
-
-def open_page(page, path):
-    response = page.goto(path)
-    assert response is not None and response.status == 200, f"{path}: {response and response.status}"
-
-
-def focused_matches(page, selector):
-    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
-
-
-def tab_to(page, selector, limit=120):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if focused_matches(page, selector):
-            return
-    pytest.fail(f"{selector} not reached with {limit} presses of Tab")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -3,11 +3,17 @@ language (logged in, and by email), and axe-core finding nothing on the director
 the event list, an event and the practice library in Swedish and English."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from tests.browser.helpers import focused_matches, log_in_with_cookie, open_page
+from tests.browser.helpers import tab_to as tab_to_within
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def tab_to(page, selector, limit=60):
+    return tab_to_within(page, selector, limit)
+
 
 LANGUAGES = ["sv", "en"]
 
@@ -99,33 +105,6 @@ def network_content(live_server, reference_data):
         "en": {"directory": directory_en, "index": index_en, "events": events["en"], "library": library_en},
         "organisation": organisations[1],
     }
-
-
-def open_page(page, path):
-    response = page.goto(path)
-    assert response is not None and response.status == 200, f"{path}: {response and response.status}"
-
-
-def log_in_with_cookie(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
-
-
-def focused_matches(page, selector):
-    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
-
-
-def tab_to(page, selector, limit=60):
-    """Press Tab until the element matching ``selector`` has focus; fail after ``limit`` presses."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if focused_matches(page, selector):
-            return
-    pytest.fail(f"{selector} not reached with {limit} presses of Tab")
 
 
 REGISTER_BUTTON = "#registration form button[type=submit]"

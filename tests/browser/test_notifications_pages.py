@@ -7,13 +7,9 @@ from playwright.sync_api import expect
 
 from heart_site.notifications.models import OutboxMessage, Subscription
 from heart_site.notifications.tokens import MANAGE, make_token
+from tests.browser.helpers import open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def open_page(page, path, status=200):
-    response = page.goto(path)
-    assert response is not None and response.status == status, f"{path}: {response and response.status}"
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
